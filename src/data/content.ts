@@ -1,0 +1,45 @@
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+
+export type StudyEntry = CollectionEntry<'study'>;
+export type ReportEntry = CollectionEntry<'reports'>;
+export type NoticeEntry = CollectionEntry<'notices'>;
+export type ContactEntry = CollectionEntry<'contacts'>;
+
+/** Each query runs once per build; every page shares the result. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () => (cached ??= load());
+}
+
+const newestFirst = (a: { data: { date: string } }, b: { data: { date: string } }) =>
+  b.data.date.localeCompare(a.data.date) || 0;
+
+export const getSettings = once(async () => {
+  const entry = await getEntry('settings', 'site');
+  if (!entry) throw new Error('缺少站点设置文件 content/settings/site.yml');
+  return entry.data;
+});
+
+/** Published 学习园地 issues, newest issue first. */
+export const getStudyIssues = once(async () =>
+  (await getCollection('study', ({ data }) => !data.draft)).sort(
+    (a, b) => b.data.issue - a.data.issue,
+  ),
+);
+
+export const getReports = once(async () =>
+  (await getCollection('reports', ({ data }) => !data.draft)).sort(newestFirst),
+);
+
+/** Every published notice, expired ones included (the archive keeps them). */
+export const getNotices = once(async () =>
+  (await getCollection('notices', ({ data }) => !data.draft)).sort(newestFirst),
+);
+
+export const getContacts = once(async () =>
+  (await getCollection('contacts')).sort(
+    (a, b) =>
+      (a.data.order ?? Number.MAX_SAFE_INTEGER) - (b.data.order ?? Number.MAX_SAFE_INTEGER) ||
+      a.data.name.localeCompare(b.data.name, 'zh-CN'),
+  ),
+);

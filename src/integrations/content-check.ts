@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { formatProblems, summarise } from '../checks/format-problems.ts';
+import { runChecks } from '../checks/run-checks.ts';
+
+/**
+ * Runs the content checks before Astro loads any collection, so a bad entry stops the build with
+ * a Chinese message naming the file and the field rather than a stack trace. In dev the problems
+ * are printed and the server keeps running, so the entry can be fixed in the CMS.
+ */
+export function contentCheck(): AstroIntegration {
+  return {
+    name: 'content-check',
+    hooks: {
+      'astro:config:setup': ({ config, command, logger }) => {
+        if ((command !== 'build' && command !== 'dev') || process.env.VITEST) return;
+        const started = performance.now();
+        const { problems, entryCount } = runChecks(fileURLToPath(config.root));
+        const summary = `${summarise(problems, entryCount)}（${Math.round(performance.now() - started)} 毫秒）`;
+        const failed = problems.some((p) => p.severity === 'error');
+        if (problems.length > 0)
+          logger[failed ? 'error' : 'warn'](`\n${formatProblems(problems)}\n`);
+        if (failed && command === 'build') {
+          const err = new Error(summary);
+          err.stack = summary;
+          throw err;
+        }
+        logger.info(summary);
+      },
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { z } from 'astro/zod';
+import { dateToIso, isIsoDate, isIsoMonth } from '../lib/iso-date.ts';
+import { PHONE_HINT, PHONE_PATTERN } from '../lib/phone.ts';
+
+/**
+ * What the CMS needs to know about a field beyond its type: the Chinese label, the Decap widget
+ * and a hint shown under the input. Stored with zod's `.meta()` so the CMS config is derived from
+ * the schema.
+ */
+export interface CmsFieldMeta {
+  title: string;
+  description?: string;
+  widget:
+    | 'string'
+    | 'text'
+    | 'number'
+    | 'boolean'
+    | 'datetime'
+    | 'select'
+    | 'list'
+    | 'object'
+    | 'image'
+    | 'richtext';
+  /** Extra Decap options for the widget (date formats, list summaries…). */
+  cms?: Record<string, unknown>;
+}
+
+const IMAGE_FILE = /\.(?:jpe?g|png|webp|gif|avif|svg)$/i;
+
+/** Chinese message for a missing value or a value of the wrong type. */
+export function typeError(label: string, expected: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined || issue.input === null
+      ? `缺少“${label}”：请填写${expected}`
+      : `“${label}”应为${expected}`;
+}
+
+export function text(label: string, description?: string) {
+  return z
+    .string({ error: typeError(label, '文字') })
+    .trim()
+    .min(1, `“${label}”不能为空`)
+    .meta({ title: label, description, widget: 'string' } satisfies CmsFieldMeta);
+}
+
+export function longText(label: string, description?: string) {
+  return z
+    .string({ error: typeError(label, '文字') })
+    .trim()
+    .min(1, `“${label}”不能为空`)
+    .meta({ title: label, description, widget: 'text' } satisfies CmsFieldMeta);
+}
+
+/** A calendar date written YYYY-MM-DD; the parsed value stays that string (no time zone). */
+export function isoDate(label: string, description?: string) {
+  return z
+    .union([z.string(), z.date()], { error: typeError(label, '日期，格式为 2026-03-15') })
+    .transform((value, ctx) => {
+      const iso = typeof value === 'string' ? value.trim() : dateToIso(value);
+      if (!isIsoDate(iso)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `“${label}”不是有效日期：“${String(value)}”，应写成 2026-03-15 这样的真实日期`,
+        });
+        return z.NEVER;
+      }
+      return iso;
+    })
+    .meta({
+      title: label,
+      description,
+      widget: 'datetime',
+      cms: { format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false },
+    } satisfies CmsFieldMeta);
+}
+
+export function isoMonth(label: string, description?: string) {
+  return z
+    .string({ error: typeError(label, '月份，格式为 2026-03') })
+    .trim()
+    .refine(isIsoMonth, `“${label}”应写成 2026-03 这样的年月`)
+    .meta({
+      title: label,
+      description,
+      widget: 'string',
+      cms: { pattern: ['^\\d{4}-(0[1-9]|1[0-2])$', '请按 2026-03 的格式填写年月'] },
+    } satisfies CmsFieldMeta);
+}
+
+export function phone(label: string, description = PHONE_HINT) {
+  return z
+    .string({ error: typeError(label, `电话号码（${PHONE_HINT}），请用引号括起来`) })
+    .trim()
+    .regex(PHONE_PATTERN, `${label}格式不正确：应为 11 位手机号或带区号的固定电话`)
+    .meta({ title: label, description, widget: 'string' } satisfies CmsFieldMeta);
+}
+
+export function draft() {
+  return z
+    .boolean({ error: typeError('草稿', '是或否（true / false）') })
+    .default(false)
+    .meta({
+      title: '草稿',
+      description: '草稿不会出现在公开网站上',
+      widget: 'boolean',
+    } satisfies CmsFieldMeta);
+}
+
+export function image(label: string, description?: string) {
+  return z
+    .string({ error: typeError(label, '图片路径') })
+    .trim()
+    .regex(IMAGE_FILE, `“${label}”必须是图片文件（jpg、png、webp、gif、avif 或 svg）`)
+    .meta({ title: label, description, widget: 'image' } satisfies CmsFieldMeta);
+}
+
+export function nonNegativeInt(label: string, message: string, description?: string) {
+  return z
+    .number({ error: typeError(label, '整数') })
+    .int(message)
+    .min(0, message)
+    .meta({
+      title: label,
+      description,
+      widget: 'number',
+      cms: { value_type: 'int', min: 0 },
+    } satisfies CmsFieldMeta);
+}
+
+/** Reads a field's CMS metadata through optional/default wrappers. */
+export function cmsMeta(schema: z.ZodType): CmsFieldMeta | undefined {
+  let current: z.ZodType | undefined = schema;
+  while (current) {
+    const meta = current.meta() as CmsFieldMeta | undefined;
+    if (meta?.title) return meta;
+    const def = current._zod.def as { innerType?: z.ZodType; in?: z.ZodType };
+    current = def.innerType ?? def.in;
+  }
+  return undefined;
+}
