@@ -9,7 +9,7 @@ import { PHONE_HINT, PHONE_PATTERN } from '../lib/phone.ts';
  */
 export interface CmsFieldMeta {
   title: string;
-  description?: string;
+  description?: string | undefined;
   widget:
     | 'string'
     | 'text'
