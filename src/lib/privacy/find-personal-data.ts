@@ -55,9 +55,13 @@ const MOBILE = new RegExp(
 );
 /** 16–19 digits in one run. */
 const BANK_PLAIN = new RegExp(String.raw`${BEFORE}\d{16,19}${AFTER}`, 'g');
-/** 16–19 digits in groups of 4 (the last group may be 1–3 digits), not part of a longer grouped run. */
+/**
+ * 16–19 digits in groups of 4 (the last group may be 1–3 digits). A zero-width lookahead, so every
+ * start position is tried: a number before the card ("2026 6222 …") cannot swallow its first
+ * groups. Group 1 is the 16-digit reading, group 3 the optional 1–3 digit tail.
+ */
 const BANK_GROUPED = new RegExp(
-  String.raw`${BEFORE}(?<!\d[ -])\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?${AFTER}(?![ -]\d)`,
+  String.raw`${BEFORE}(?=(\d{4}([ -])\d{4}\2\d{4}\2\d{4})((?:\2\d{1,3})?)${AFTER})`,
   'g',
 );
 
@@ -103,10 +107,16 @@ function candidates(normal: string, allowed: ReadonlySet<string>): Candidate[] {
     const national = mobileDigits(m.text);
     if (national !== undefined) add('mobile', m, maskMobile(national), !allowed.has(national));
   }
-  for (const pattern of [BANK_PLAIN, BANK_GROUPED]) {
-    for (const m of matchesOf(pattern, normal)) {
-      if (isValidBankCard(m.text)) add('bank-card', m, maskBankCard(m.text));
-    }
+  for (const m of matchesOf(BANK_PLAIN, normal)) {
+    if (isValidBankCard(m.text)) add('bank-card', m, maskBankCard(m.text));
+  }
+  for (const m of normal.matchAll(BANK_GROUPED)) {
+    const base = m[1] ?? '';
+    const tail = m[3] ?? '';
+    // "6222 … 7890 123 人" may be a 19-digit card or a 16-digit card followed by another number.
+    const written = [base + tail, base].find((card) => isValidBankCard(card));
+    if (written !== undefined)
+      add('bank-card', { index: m.index, text: written }, maskBankCard(written));
   }
   return found;
 }
