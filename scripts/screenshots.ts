@@ -21,7 +21,7 @@ try {
     for (const path of paths) {
       await page.goto(server.url + path);
       const file = `screenshots/${viewport.name}${path.replace(/\/+/g, '_').replace(/_$/, '') || '_home'}.png`;
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE !== '0' });
       console.log(`已保存 ${file}`);
     }
     await page.close();
