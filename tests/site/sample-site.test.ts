@@ -50,7 +50,9 @@ describe('the sample content', () => {
     expect(sample.contacts.length).toBeGreaterThanOrEqual(6);
     expect(sample.notices.some((n) => n.data.pinned && !n.data.draft)).toBe(true);
     expect(sample.notices.some((n) => n.data.expires && n.data.expires < TODAY)).toBe(true);
-    expect([...sample.notices, ...sample.reports, ...sample.study].some((e) => e.data.draft)).toBe(true);
+    expect([...sample.notices, ...sample.reports, ...sample.study].some((e) => e.data.draft)).toBe(
+      true,
+    );
   });
 });
 
@@ -73,8 +75,14 @@ describe('the notice board at /', () => {
   });
 
   it('shows pinned notices first, marked 置顶', () => {
-    const pinned = sample.notices.filter((n) => n.data.pinned && !n.data.draft && !(n.data.expires && n.data.expires < TODAY));
-    const firstTitles = $('#notices-title').parent().find('.entry').map((_, el) => $(el).text()).get();
+    const pinned = sample.notices.filter(
+      (n) => n.data.pinned && !n.data.draft && !(n.data.expires && n.data.expires < TODAY),
+    );
+    const firstTitles = $('#notices-title')
+      .parent()
+      .find('.entry')
+      .map((_, el) => $(el).text())
+      .get();
     pinned.forEach((notice, index) => {
       expect(firstTitles[index]).toContain(notice.data.title);
       expect(firstTitles[index]).toContain('置顶');
@@ -82,7 +90,9 @@ describe('the notice board at /', () => {
   });
 
   it('leaves expired notices off the board but keeps them in the archive', () => {
-    const expired = sample.notices.filter((n) => !n.data.draft && n.data.expires && n.data.expires < TODAY);
+    const expired = sample.notices.filter(
+      (n) => !n.data.draft && n.data.expires && n.data.expires < TODAY,
+    );
     const archive = page('/notices/');
     for (const notice of expired) {
       expect(textOf($)).not.toContain(notice.data.title);
@@ -93,16 +103,22 @@ describe('the notice board at /', () => {
   });
 
   it('shows the latest 学习园地 issue and the latest reports', () => {
-    const latest = sample.study.filter((s) => !s.data.draft).sort((a, b) => b.data.issue - a.data.issue)[0]!;
+    const latest = sample.study
+      .filter((s) => !s.data.draft)
+      .sort((a, b) => b.data.issue - a.data.issue)[0]!;
     expect(textOf($, 'section[aria-labelledby="study-title"]')).toContain(latest.data.title);
-    expect(textOf($, 'section[aria-labelledby="study-title"]')).toContain(`第${latest.data.issue}期`);
+    expect(textOf($, 'section[aria-labelledby="study-title"]')).toContain(
+      `第${latest.data.issue}期`,
+    );
     expect($('section[aria-labelledby="reports-title"] .entry').length).toBeGreaterThan(0);
   });
 });
 
 describe('drafts', () => {
   it('never appear anywhere on the site', () => {
-    const drafts = [...sample.notices, ...sample.reports, ...sample.study].filter((e) => e.data.draft);
+    const drafts = [...sample.notices, ...sample.reports, ...sample.study].filter(
+      (e) => e.data.draft,
+    );
     const pages = allHtmlFiles(siteDir).map((file) => readFileSync(file, 'utf8'));
     for (const draft of drafts) {
       for (const html of pages) expect(html).not.toContain(draft.data.title);
@@ -135,9 +151,13 @@ describe('学习园地', () => {
 
 describe('工作报告', () => {
   it('shows each report’s figures as stat blocks', () => {
-    for (const { entry, data } of sample.reports.filter((r) => !r.data.draft && r.data.figures?.length)) {
+    for (const { entry, data } of sample.reports.filter(
+      (r) => !r.data.draft && r.data.figures?.length,
+    )) {
       const $ = page(`/reports/${entry.id}/`);
-      const stats = $('.stat').map((_, el) => $(el).text().replace(/\s+/g, ' ').trim()).get();
+      const stats = $('.stat')
+        .map((_, el) => $(el).text().replace(/\s+/g, ' ').trim())
+        .get();
       expect(stats).toHaveLength(data.figures!.length);
       data.figures!.forEach((figure, index) => {
         expect(stats[index]).toContain(figure.label);

@@ -44,7 +44,8 @@ describe('content checks', () => {
 
   it('name the file, line and field of a bad 期号', () => {
     const { problems } = checkWith({
-      'study/2026-01.md': '---\ntitle: 第一期\nissue: 0\nmonth: "2026-01"\ndate: 2026-01-01\nsummary: 摘要\n---\n\n正文\n',
+      'study/2026-01.md':
+        '---\ntitle: 第一期\nissue: 0\nmonth: "2026-01"\ndate: 2026-01-01\nsummary: 摘要\n---\n\n正文\n',
     });
     expect(problems).toEqual([
       expect.objectContaining({
@@ -59,7 +60,8 @@ describe('content checks', () => {
 
   it('find a 期号 used twice', () => {
     const { problems } = checkWith({
-      'study/2026-02.md': '---\ntitle: 第二期\nissue: 1\nmonth: "2026-02"\ndate: 2026-02-01\nsummary: 摘要\n---\n\n正文\n',
+      'study/2026-02.md':
+        '---\ntitle: 第二期\nissue: 1\nmonth: "2026-02"\ndate: 2026-02-01\nsummary: 摘要\n---\n\n正文\n',
     });
     expect(problems.map((p) => p.message)).toEqual([
       expect.stringContaining('期号 1 重复'),
@@ -76,7 +78,9 @@ describe('content checks', () => {
   });
 
   it('explain a YAML syntax error in Chinese with its line', () => {
-    const { problems } = checkWith({ 'notices/2026-01-05-tongzhi.md': '---\ntitle: 通知\ndate: [2026\n---\n正文\n' });
+    const { problems } = checkWith({
+      'notices/2026-01-05-tongzhi.md': '---\ntitle: 通知\ndate: [2026\n---\n正文\n',
+    });
     expect(problems[0]?.message).toMatch(/^YAML 格式错误/);
     expect(problems[0]?.file).toMatch(/notices\/2026-01-05-tongzhi\.md$/);
   });
@@ -92,7 +96,8 @@ describe('content checks', () => {
 
   it('catch a misspelt field and a Chinese file name', () => {
     const { problems } = checkWith({
-      '/contacts/张三.md': '---\nname: 张三\nrole: 委员\nduties: 宣传\nphone: "13900000002"\nphoen: "1"\n---\n',
+      '/contacts/张三.md':
+        '---\nname: 张三\nrole: 委员\nduties: 宣传\nphone: "13900000002"\nphoen: "1"\n---\n',
     });
     expect(problems.map((p) => p.message).sort()).toEqual([
       expect.stringContaining('不认识的字段“phoen”'),
@@ -102,8 +107,11 @@ describe('content checks', () => {
 
   it('warn, without failing, about a pinned notice past its 截止日期', () => {
     const { problems } = checkWith({
-      'notices/2026-01-05-tongzhi.md': '---\ntitle: 通知\ndate: 2026-01-05\npinned: true\nexpires: 2026-02-01\n---\n\n正文\n',
+      'notices/2026-01-05-tongzhi.md':
+        '---\ntitle: 通知\ndate: 2026-01-05\npinned: true\nexpires: 2026-02-01\n---\n\n正文\n',
     });
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: '截止日期（expires）' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', field: '截止日期（expires）' }),
+    ]);
   });
 });
