@@ -1,6 +1,6 @@
 /** Every interface string a resident reads, in one place. */
 export const ui = {
-  siteTitleSuffix: '党支部宣传站',
+  siteTitleSuffix: '宣传站',
   nav: {
     label: '主导航',
     home: '首页',
@@ -53,5 +53,37 @@ export const ui = {
   },
   footer: {
     parentOrg: '上级党组织',
+  },
+  print: {
+    pageUrl: '本页网址',
+    openPoster: '打印海报',
+    posterOf: (size: string) => `${size} 海报`,
+    poster: '海报',
+    toolbar: '打印工具',
+    printNow: '打印',
+    backToPage: '返回网页',
+    paperSize: '纸张',
+    posterHint: (size: string) =>
+      `请用 ${size} 纸打印：在打印窗口里选择“${size}”纸张、“纵向”，缩放选“默认”或“100%”，边距选“无”或“默认”。`,
+    fitScaled: (percent: string) => `内容较长，字号已缩小到 ${percent}，仍可放在一张纸上。`,
+    fitTooLong:
+      '内容太长，最小字号也放不下一张纸，打印出来会被截掉。请删减文字，或改用更大的 A3 纸。',
+    scanToRead: '扫码阅读网页版',
+    studyBoard: '学习园地',
+    reportBoard: '工作报告',
+    publishedOn: (date: string) => `${date}发布`,
+    contactsBoard: '联系电话卡',
+    nameAndRole: '姓名、职务',
+    cardsTitle: '干部联系卡（裁切卡片）',
+    cardsHint:
+      '用 A4 纸打印，缩放选“100%”，边距选“无”或“默认”。每张纸 10 张卡片，每张约 90×54 毫米，沿四周的裁切线裁开。',
+    sheetTitle: '联系电话卡（发放到户）',
+    sheetHint: '用 A4 纸打印，一张纸就是一户的联系电话卡。缩放选“100%”。',
+    sheetIntro: '有事请直接拨打干部电话；对干部工作有意见，请拨打监督电话。',
+    printCards: '打印干部联系卡',
+    printSheet: '打印联系电话卡',
+    saveContact: '存入手机通讯录',
+    sheetOfSheets: (n: number, total: number) => `第 ${n} 页，共 ${total} 页`,
+    scanDirectory: '扫码查看最新联系电话',
   },
 } as const;
