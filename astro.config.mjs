@@ -4,11 +4,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
+import { cmsLocalBackend } from './src/integrations/cms-local-backend.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { contentDir } from './src/lib/content-dir.ts';
+import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { cspConfig } from './src/security/csp.ts';
+import { safeMarkdown } from './src/security/markdown.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** The sitemap lists pages for reading, not the CMS or the print sheets. */
+const publicPage = (/** @type {string} */ page) =>
+  !/\/(admin|poster)\/|\/contacts\/(cards|sheet)\//.test(new URL(page).pathname);
 
 /** The public address from the site settings, so canonical URLs and QR codes are absolute. */
 function siteUrl() {
@@ -24,6 +33,17 @@ export default defineConfig({
   site: process.env.SITE_URL ?? siteUrl(),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [contentCheck(), mdx()],
+  integrations: [
+    contentCheck(),
+    mdx(),
+    cmsLocalBackend(),
+    pagefindSearch(),
+    sitemap({ filter: publicPage }),
+  ],
+  // Loopback only: the dev server carries the CMS's local backend, which writes files.
+  server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
+  // Shiki colours code with style="" attributes, which the CSP and the sanitiser both refuse.
+  markdown: { processor: safeMarkdown(), syntaxHighlight: false },
+  security: { csp: cspConfig },
 });

@@ -17,3 +17,18 @@ export function error(file: string, message: string, extra: Partial<Problem> = {
 export function warning(file: string, message: string, extra: Partial<Problem> = {}): Problem {
   return { file, message, severity: 'warning', ...extra };
 }
+
+/**
+ * A broken link or image in a draft does not reach the site yet: a warning that says it must be
+ * fixed before publishing, so a half-written draft does not stop everyone else's build.
+ */
+export function errorUnlessDraft(
+  draft: boolean,
+  file: string,
+  message: string,
+  extra: Partial<Problem> = {},
+): Problem {
+  return draft
+    ? warning(file, `（草稿，发布前需改正）${message}`, extra)
+    : error(file, message, extra);
+}

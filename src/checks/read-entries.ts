@@ -1,9 +1,20 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
 import { contentDir } from '../lib/content-dir.ts';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { collectionDefinitions, type CollectionName } from '../schemas/index.ts';
-import { error, type Problem } from './problem.ts';
+import { error, warning, type Problem } from './problem.ts';
+import { yamlMessage } from './yaml-messages.ts';
+
+/** Bigger than any notice or report; a file this size usually has a pasted image or document in it. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** A content file's text, BOM removed and line ends made \n, so lines count as in an editor. */
+export interface SourceFile {
+  /** Relative to the repository root. */
+  file: string;
+  text: string;
+}
 
 /** An entry as written on disk, before validation. */
 export interface RawEntry {
@@ -11,6 +22,8 @@ export interface RawEntry {
   id: string;
   /** Relative to the repository root. */
   file: string;
+  /** The whole file as read (see SourceFile). */
+  source: string;
   /** The parsed YAML (front matter, or the whole file for settings). */
   data: unknown;
   body: string;
@@ -22,16 +35,67 @@ export interface RawEntry {
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n?^---[ \t]*$\n?/m;
 
-function yamlProblems(doc: Document, file: string, lineCounter: LineCounter, offset: number) {
+function yamlProblems(
+  doc: Document,
+  file: string,
+  lineCounter: LineCounter,
+  offset: number,
+  yamlText: string,
+) {
   // The first YAML error is the one to fix; later ones usually follow from it.
   return doc.errors.slice(0, 1).map((e) => {
-    const line = lineCounter.linePos(e.pos[0]).line + offset;
-    return error(
-      file,
-      `YAML 格式错误：${e.message.split('\n')[0]}。常见原因：冒号后缺少空格、引号不成对、缩进不一致`,
-      { line },
-    );
+    const lines = yamlText.split('\n');
+    let { line } = lineCounter.linePos(e.pos[0]);
+    // An unclosed quote is noticed where the text ends; the fix is where it opens.
+    const quote =
+      e.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
+    if (quote) {
+      const opened = lines.findLastIndex((text, i) => i < line && text.includes(`: ${quote}`));
+      if (opened !== -1) line = opened + 1;
+    }
+    return error(file, yamlMessage(e, lines[line - 1] ?? ''), { line: line + offset });
   });
+}
+
+/**
+ * Reads a content file as text, or says in Chinese why it cannot be used: not UTF-8 (Windows
+ * editors often save GBK), too big, unreadable.
+ */
+export function readSource(root: string, path: string): { source?: SourceFile; problem?: Problem } {
+  const file = displayPath(root, path);
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) {
+      return {
+        problem: error(
+          file,
+          `文件太大（${(size / 1024 / 1024).toFixed(1)} MB，上限 1 MB）：可能误粘贴了图片或其他文件的内容。图片请用“上传图片”，过长的内容请拆成几篇`,
+        ),
+      };
+    }
+    bytes = readFileSync(path);
+  } catch (cause) {
+    const code = (cause as { code?: string }).code ?? '';
+    return {
+      problem: error(
+        file,
+        `无法读取这个文件（${code || '未知原因'}）：请检查文件是否存在、是否有读取权限`,
+      ),
+    };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      problem: error(
+        file,
+        '文件不是 UTF-8 编码（可能是 GBK）：请用记事本或编辑器“另存为”UTF-8 编码后再提交',
+      ),
+    };
+  }
+  return { source: { file, text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') } };
 }
 
 /** A path as the secretary sees it: relative to the repository when inside it. */
@@ -49,9 +113,9 @@ export function readEntry(
   const path = join(contentDir(root), collectionDefinitions[collection].folder, fileName);
   const file = displayPath(root, path);
   const id = fileName.replace(/\.(?:md|mdx|ya?ml)$/, '');
-  const source = readFileSync(path, 'utf8')
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n');
+  const { source: read, problem } = readSource(root, path);
+  if (!read) return { problems: problem ? [problem] : [] };
+  const source = read.text;
   if (source.trim() === '')
     return { problems: [error(file, '文件是空的：请填写内容，或删除这个文件')] };
 
@@ -60,6 +124,13 @@ export function readEntry(
   let yamlFirstLine = 1;
   if (!('file' in collectionDefinitions[collection])) {
     const match = FRONT_MATTER.exec(source);
+    if ((!match || match.index !== 0) && /^---[ \t]*\n/.test(source)) {
+      return {
+        problems: [
+          error(file, '信息区没有结束：在最后一个字段的下一行单独写 ---，再写正文', { line: 1 }),
+        ],
+      };
+    }
     if (!match || match.index !== 0) {
       return {
         problems: [
@@ -77,13 +148,14 @@ export function readEntry(
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const offset = yamlFirstLine - 1;
-  const problems = yamlProblems(doc, file, lineCounter, offset);
+  const problems = yamlProblems(doc, file, lineCounter, offset, yamlText);
   if (problems.length > 0) return { problems };
 
   const entry: RawEntry = {
     collection,
     id,
     file,
+    source,
     data: doc.toJS() ?? {},
     body,
     yamlFirstLine,
@@ -97,8 +169,29 @@ export function readEntry(
   return { entry, problems: [] };
 }
 
-/** Reads every entry of every collection under `root`. */
-export function readAllEntries(root: string): { entries: RawEntry[]; problems: Problem[] } {
+const IMAGE_OR_HIDDEN = /^\.|\.(?:jpe?g|png|webp|gif|avif|svg)$/i;
+/** Text files anywhere in `content/` that the privacy guard reads too. */
+const TEXT_FILE = /\.(?:md|mdx|markdown|ya?ml|json|txt|csv|html?)$/i;
+
+function textFilesUnder(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter(
+      (name) => TEXT_FILE.test(name) && !name.split(/[\\/]/).some((part) => part.startsWith('.')),
+    )
+    .map((name) => join(folder, name))
+    .sort();
+}
+
+/**
+ * Reads every entry of every collection under `root`, and the text of every other text file in
+ * the content folder (`sources`, entries included) for the privacy guard.
+ */
+export function readAllEntries(root: string): {
+  entries: RawEntry[];
+  problems: Problem[];
+  sources: SourceFile[];
+} {
   const entries: RawEntry[] = [];
   const problems: Problem[] = [];
   for (const [name, definition] of Object.entries(collectionDefinitions)) {
@@ -112,14 +205,45 @@ export function readAllEntries(root: string): { entries: RawEntry[]; problems: P
         continue;
       }
     }
-    const names = existsSync(folder) ? readdirSync(folder).sort() : [];
+    const names = existsSync(folder)
+      ? readdirSync(folder, { withFileTypes: true })
+          .filter((dirent) => dirent.isFile())
+          .map((dirent) => dirent.name)
+          .sort()
+      : [];
     for (const fileName of names) {
-      const wanted = 'file' in definition ? fileName === definition.file : /\.mdx?$/.test(fileName);
-      if (!wanted) continue;
+      const file = displayPath(root, join(folder, fileName));
+      if ('file' in definition) {
+        if (fileName !== definition.file) continue;
+      } else if (extname(fileName) === '.mdx') {
+        problems.push(
+          error(file, '不支持 .mdx 文件（MDX 可以在网站上运行代码）：请把扩展名改为 .md', {
+            line: 1,
+          }),
+        );
+        continue;
+      } else if (extname(fileName) !== '.md') {
+        if (!IMAGE_OR_HIDDEN.test(fileName))
+          problems.push(
+            warning(
+              file,
+              `这个文件不会出现在网站上：${definition.label}的文件扩展名应为 .md（小写）`,
+            ),
+          );
+        continue;
+      }
       const result = readEntry(root, collection, fileName);
       if (result.entry) entries.push(result.entry);
       problems.push(...result.problems);
     }
   }
-  return { entries, problems };
+  const sources: SourceFile[] = entries.map(({ file, source }) => ({ file, text: source }));
+  const read = new Set(sources.map(({ file }) => file));
+  for (const path of textFilesUnder(contentDir(root))) {
+    if (read.has(displayPath(root, path))) continue;
+    // Files that failed as entries are read again only for the privacy guard.
+    const { source } = readSource(root, path);
+    if (source) sources.push(source);
+  }
+  return { entries, problems, sources };
 }

@@ -1,19 +1,38 @@
+import { join } from 'node:path';
 import type { Notice } from '../schemas/notices.ts';
 import type { StudyIssue } from '../schemas/study.ts';
 import { today as todayInChina } from '../lib/today.ts';
 import { expiredPinnedNotices, uniqueIssueNumbers, type ValidEntry } from './collection-rules.ts';
 import type { Problem } from './problem.ts';
+import { imageProblems } from './images.ts';
+import { linkProblems } from './links.ts';
+import { privacyProblems, publishedPhones } from './privacy.ts';
 import { readAllEntries } from './read-entries.ts';
+import { unsafeHtmlWarnings } from './unsafe-html.ts';
 import { validateEntry } from './validate-entry.ts';
+
+export interface CheckOptions {
+  /** Where the site's static files are (default `root/public`): images and attachments. */
+  publicDir?: string;
+}
 
 export interface CheckResult {
   problems: Problem[];
   entryCount: number;
 }
 
-/** Validates everything under `root/content` without building the site. */
-export function runChecks(root: string, today = todayInChina()): CheckResult {
-  const { entries, problems } = readAllEntries(root);
+/**
+ * Validates everything under `root/content` without building the site: schemas, unique 期号,
+ * expired pinned notices, images, links between entries, code the sanitiser will remove, and
+ * personal data in every content file.
+ */
+export function runChecks(
+  root: string,
+  today = todayInChina(),
+  options: CheckOptions = {},
+): CheckResult {
+  const publicDir = options.publicDir ?? join(root, 'public');
+  const { entries, problems, sources } = readAllEntries(root);
   const valid = new Map<string, ValidEntry[]>();
   for (const entry of entries) {
     const result = validateEntry(entry);
@@ -29,6 +48,10 @@ export function runChecks(root: string, today = todayInChina()): CheckResult {
   problems.push(
     ...expiredPinnedNotices((valid.get('notices') ?? []) as ValidEntry<Notice>[], today),
   );
+  problems.push(...imageProblems(publicDir, entries));
+  problems.push(...linkProblems(root, entries, publicDir));
+  problems.push(...unsafeHtmlWarnings(entries));
+  problems.push(...privacyProblems(sources, publishedPhones(entries, sources)));
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { problems, entryCount: entries.length };
 }

@@ -21,8 +21,9 @@ export function contentCheck(): AstroIntegration {
         if (problems.length > 0)
           logger[failed ? 'error' : 'warn'](`\n${formatProblems(problems)}\n`);
         if (failed && command === 'build') {
+          // No stack: the problems above are the whole story.
           const err = new Error(summary);
-          err.stack = summary;
+          err.stack = '';
           throw err;
         }
         logger.info(summary);

@@ -78,13 +78,20 @@ function* matchesOf(pattern: RegExp, text: string): Generator<{ index: number; t
   for (const m of text.matchAll(pattern)) yield { index: m.index, text: m[0] };
 }
 
+// A site checks every file against the same list of published phones: build its set once.
+const allowedSets = new WeakMap<object, Set<string>>();
+
 /** 11-digit national numbers of the allowed phones; other numbers (landlines) are kept as digits. */
 function allowedDigits(phones: Iterable<string>): Set<string> {
+  const key = typeof phones === 'object' ? phones : undefined;
+  const cached = key && allowedSets.get(key);
+  if (cached) return cached;
   const set = new Set<string>();
   for (const phone of phones) {
     const digits = digitsOf(phone);
     if (digits !== '') set.add(mobileDigits(phone) ?? digits);
   }
+  if (key) allowedSets.set(key, set);
   return set;
 }
 

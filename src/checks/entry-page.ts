@@ -1,0 +1,20 @@
+import type { RawEntry } from './read-entries.ts';
+
+/** The address of the page that shows an entry, so relative links resolve as on the site. */
+export function entryPagePath(entry: Pick<RawEntry, 'collection' | 'id'>): string {
+  switch (entry.collection) {
+    case 'contacts':
+      return '/contacts/';
+    case 'settings':
+      return '/';
+    default:
+      return `/${entry.collection}/${entry.id}/`;
+  }
+}
+
+/** The site's public address from the settings entry, if it has one. */
+export function siteUrlOf(entries: readonly RawEntry[]): string | undefined {
+  const data = entries.find((entry) => entry.collection === 'settings')?.data;
+  const url = (data as { siteUrl?: unknown } | undefined)?.siteUrl;
+  return typeof url === 'string' ? url : undefined;
+}
