@@ -32,7 +32,8 @@ function siteUrl() {
 export default defineConfig({
   site: process.env.SITE_URL ?? siteUrl(),
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Stylesheets as cached files: smaller pages, and no style hashes in every page's CSP.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
     contentCheck(),
     mdx(),

@@ -1,0 +1,159 @@
+/**
+ * The CMS entry, bundled by the site's own build into /admin/. Only what the site uses is
+ * imported (decap-cms-core, not decap-cms-app); backends, the rich text editor and previews load
+ * on demand.
+ */
+import './globals.ts';
+import CMS from 'decap-cms-core';
+import { createElement, lazy, Suspense, type ComponentType } from 'react';
+import BooleanWidget from 'decap-cms-widget-boolean';
+import DatetimeWidget from 'decap-cms-widget-datetime';
+import ImageWidget from 'decap-cms-widget-image';
+import ListWidget from 'decap-cms-widget-list';
+import NumberWidget from 'decap-cms-widget-number';
+import ObjectWidget from 'decap-cms-widget-object';
+import SelectWidget from 'decap-cms-widget-select';
+import StringWidget from 'decap-cms-widget-string';
+import TextWidget from 'decap-cms-widget-text';
+import { DecapCmsEditorComponentImage as imageComponent } from 'decap-cms-editor-component-image';
+import richtextSchema from 'decap-cms-widget-richtext/dist/esm/schema';
+import zhHans from 'decap-cms-locales/dist/esm/zh_Hans';
+import { frontmatterYAML } from 'decap-cms-core/dist/esm/formats/frontmatter';
+import { completeLocale } from '../src/cms/locale-zh-hans.ts';
+import type { DecapConfig } from '../src/cms/decap-config.ts';
+import { formatName } from '../src/cms/names.ts';
+import type { DecapField } from '../src/cms/decap-fields.ts';
+import { siteFormat } from '../src/cms/site-format.ts';
+import { urlNameWidget } from '../src/cms/url-name-widget.ts';
+import type { PreviewProps } from '../src/cms/previews.ts';
+
+/** Decap's bundled types disagree with its runtime (4-argument registerWidget, code-block); this is what it accepts. */
+interface Registry {
+  registerLocale(locale: string, phrases: object): void;
+  registerWidget(
+    widget: object[] | string,
+    control?: unknown,
+    preview?: unknown,
+    schema?: object,
+  ): void;
+  registerEditorComponent(component: object): void;
+  registerCustomFormat(name: string, extension: string, formatter: object): void;
+  registerPreviewTemplate(name: string, component: unknown): void;
+  registerBackend(name: string, backend: unknown): void;
+  init(options: { config: unknown }): void;
+}
+const cms = CMS as unknown as Registry;
+
+const config = JSON.parse(
+  document.getElementById('cms-config')?.textContent ?? '{}',
+) as DecapConfig & { local_backend?: { url: string } };
+
+/** Loads one component on first render, so the list view does not wait for the editor. */
+function lazyComponent<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  fallback = '正在加载……',
+) {
+  const Lazy = lazy(async () => ({ default: await load() }));
+  const Wrapped = (props: P) =>
+    createElement(
+      Suspense,
+      { fallback: createElement('p', null, fallback) },
+      createElement(Lazy, props),
+    );
+  return Wrapped;
+}
+
+const loadRichtext = () => import('decap-cms-widget-richtext').then((m) => m.default);
+
+const phrases = completeLocale(zhHans);
+cms.registerLocale('zh_Hans', phrases);
+// Decap speaks English until the config is loaded: make that Chinese too.
+cms.registerLocale('en', phrases);
+cms.registerWidget([
+  StringWidget.Widget(),
+  TextWidget.Widget(),
+  NumberWidget.Widget(),
+  BooleanWidget.Widget(),
+  DatetimeWidget.Widget(),
+  SelectWidget.Widget(),
+  ListWidget.Widget(),
+  ObjectWidget.Widget(),
+  ImageWidget.Widget(),
+  urlNameWidget,
+]);
+cms.registerWidget(
+  'richtext',
+  lazyComponent(async () => (await loadRichtext()).controlComponent, '正在加载编辑器……'),
+  lazyComponent(async () => (await loadRichtext()).previewComponent),
+  richtextSchema,
+);
+
+cms.registerEditorComponent({
+  ...imageComponent,
+  label: '图片',
+  fields: [
+    { label: '图片', name: 'image', widget: 'image', media_library: { allow_multiple: false } },
+    { label: '图片说明', name: 'alt', hint: '为看不见图片的读者描述图片内容' },
+    { label: '标题', name: 'title', required: false },
+  ],
+});
+// The rich text editor adds a bare code-block component (no pattern) unless one is registered.
+cms.registerEditorComponent({
+  id: 'code-block',
+  label: '代码块',
+  widget: 'text',
+  type: 'code-block',
+});
+
+const base = frontmatterYAML();
+for (const collection of config.collections) {
+  if ('fields' in collection) {
+    cms.registerCustomFormat(
+      formatName(collection.name),
+      'md',
+      siteFormat(base, collection.fields as DecapField[]),
+    );
+  }
+}
+
+const previews: Record<string, keyof typeof import('../src/cms/previews.ts')> = {
+  study: 'StudyPreview',
+  reports: 'ReportPreview',
+  notices: 'NoticePreview',
+  contacts: 'ContactPreview',
+};
+for (const [collection, name] of Object.entries(previews)) {
+  cms.registerPreviewTemplate(
+    collection,
+    lazyComponent<PreviewProps>(
+      async () => (await import('../src/cms/previews.ts'))[name] as ComponentType<PreviewProps>,
+    ),
+  );
+}
+
+/** Only the backends this page can use are downloaded. */
+async function registerBackends() {
+  const wanted = new Set([config.backend.name, ...(config.local_backend ? ['proxy'] : [])]);
+  const loaders: Record<string, () => Promise<unknown>> = {
+    github: async () => (await import('decap-cms-backend-github')).GitHubBackend,
+    gitlab: async () => (await import('decap-cms-backend-gitlab')).GitLabBackend,
+    gitea: async () => (await import('decap-cms-backend-gitea')).GiteaBackend,
+    forgejo: async () => (await import('decap-cms-backend-forgejo')).ForgejoBackend,
+    proxy: async () => (await import('decap-cms-backend-proxy')).ProxyBackend,
+  };
+  await Promise.all(
+    [...wanted].map(async (name) => {
+      const load = loaders[name];
+      if (load) cms.registerBackend(name, await load());
+    }),
+  );
+}
+
+if (config.local_backend) {
+  // The dev server's proxy answers on this same origin (loopback only).
+  config.local_backend.url = new URL(config.local_backend.url, location.href).href;
+}
+void registerBackends().then(() => {
+  document.getElementById('admin-loading')?.remove();
+  cms.init({ config });
+});

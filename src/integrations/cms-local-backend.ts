@@ -1,0 +1,137 @@
+import { createRequire } from 'node:module';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AstroIntegration } from 'astro';
+import { LOCAL_BACKEND_PATH } from '../cms/names.ts';
+import { refusal } from '../cms/local-guard.ts';
+import { localRepo } from '../cms/local-repo.ts';
+import { contentDir } from '../lib/content-dir.ts';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+interface ExpressApp extends Handler {
+  use(...args: unknown[]): unknown;
+}
+
+const CMS_DEPENDENCIES = [
+  'decap-cms-core',
+  'decap-cms-core/dist/esm/formats/frontmatter',
+  'decap-cms-locales/dist/esm/zh_Hans',
+  'decap-cms-editor-component-image',
+  ...['boolean', 'datetime', 'image', 'list', 'number', 'object', 'select', 'string', 'text'].map(
+    (name) => `decap-cms-widget-${name}`,
+  ),
+  'decap-cms-widget-richtext',
+  'decap-cms-widget-richtext/dist/esm/schema',
+  ...['github', 'gitlab', 'gitea', 'forgejo', 'proxy'].map((name) => `decap-cms-backend-${name}`),
+  'react',
+  'react-dom',
+];
+
+const MOUNT = LOCAL_BACKEND_PATH.replace(/\/api\/v1$/, '');
+const BODY_LIMIT = 50 * 1024 * 1024;
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > BODY_LIMIT) reject(new Error('请求太大'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'));
+      } catch {
+        resolve(null);
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, message: string) {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ error: message }));
+}
+
+/**
+ * Decap's local backend (decap-server's own express middlewares) inside the Astro dev server, so
+ * `npm start` gives a CMS that edits the files here with no account. It answers loopback Host
+ * headers only and touches only the content and media folders.
+ */
+export function cmsLocalBackend(): AstroIntegration {
+  return {
+    name: 'cms-local-backend',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        if (command !== 'dev' || process.env.VITEST) return;
+        // Pre-bundle the CMS's lazily loaded parts too, so the first visit to /admin/ does not
+        // hit Vite's "outdated optimize dep" reload.
+        updateConfig({
+          vite: {
+            // Own dependency cache: builds and test runners re-optimising the shared one would
+            // invalidate the modules a running CMS has already loaded.
+            cacheDir: 'node_modules/.vite/astro-dev',
+            optimizeDeps: { include: CMS_DEPENDENCIES },
+            // Test and benchmark output is not the site: rebuilding it must not reload the CMS.
+            server: { watch: { ignored: ['**/tests/.output/**', '**/bench/.work/**'] } },
+          },
+        });
+      },
+      'astro:server:setup': async ({ server, logger }) => {
+        if (process.env.VITEST) return;
+        const root = server.config.root;
+        const local = localRepo(root, contentDir(root));
+        const allowed = [local.contentFolder, local.mediaFolder];
+        const requireFromServer = createRequire(
+          createRequire(import.meta.url).resolve('decap-server/package.json'),
+        );
+        const express = requireFromServer('express') as () => ExpressApp;
+        const middlewares = requireFromServer('./dist/middlewares.js') as Record<
+          'registerLocalFs' | 'registerLocalGit',
+          (app: ExpressApp, options: { logLevel: string }) => Promise<void>
+        >;
+        const app = express();
+        const git = process.env.CMS_LOCAL_MODE === 'git';
+        // decap-server reads its repository folder from the environment while registering.
+        const previous = process.env.GIT_REPO_DIRECTORY;
+        process.env.GIT_REPO_DIRECTORY = local.repoPath;
+        try {
+          await middlewares[git ? 'registerLocalGit' : 'registerLocalFs'](app, {
+            logLevel: 'warn',
+          });
+        } finally {
+          if (previous === undefined) delete process.env.GIT_REPO_DIRECTORY;
+          else process.env.GIT_REPO_DIRECTORY = previous;
+        }
+        server.middlewares.use(MOUNT, (req, res, next) => {
+          void (async () => {
+            if (req.method !== 'POST') {
+              send(res, 405, '只接受 POST 请求');
+              return;
+            }
+            const body = await readJson(req);
+            const refused = refusal(
+              { host: req.headers.host, origin: req.headers.origin, body },
+              { allowed },
+            );
+            if (refused) {
+              logger.warn(`已拒绝内容管理请求：${refused.message}`);
+              send(res, refused.status, refused.message);
+              return;
+            }
+            // Hand the parsed body on; body-parser skips requests marked as read.
+            Object.assign(req, { body, _body: true });
+            app(req, res, next);
+          })().catch((error: unknown) =>
+            send(res, 400, error instanceof Error ? error.message : '请求无法读取'),
+          );
+        });
+        logger.info(
+          `本机内容管理：http://localhost:${server.config.server.port}/admin/（${git ? 'git 模式，保存即提交' : '直接写文件'}，只写 ${allowed.join('、')}）`,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { readEntry } from '../checks/read-entries.ts';
+import { contentDir } from '../lib/content-dir.ts';
+import { contactSearchRecord, type ContactSearchRecord } from '../lib/search-contact-record.ts';
+import { contactSchema } from '../schemas/contacts.ts';
+
+/** Pagefind's ready-made interfaces: the site has its own search page, so they are not published. */
+const UNUSED_BUNDLES = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
+
+export interface SearchIndexResult {
+  pages: number;
+  contacts: number;
+  files: number;
+  bytes: number;
+  seconds: number;
+}
+
+function folderSize(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const stat = statSync(join(dir, name));
+    if (stat.isFile()) {
+      files += 1;
+      bytes += stat.size;
+    }
+  }
+  return { files, bytes };
+}
+
+/** One search record per cadre, read from the contact files the contacts page is built from. */
+export function contactRecords(root: string): ContactSearchRecord[] {
+  const folder = join(contentDir(root), 'contacts');
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith('.md'));
+  } catch {
+    return [];
+  }
+  return names.sort().flatMap((name) => {
+    const { entry } = readEntry(root, 'contacts', name);
+    const parsed = entry && contactSchema.safeParse(entry.data);
+    return entry && parsed?.success ? [contactSearchRecord(entry.id, parsed.data, entry.body)] : [];
+  });
+}
+
+/**
+ * Only entry pages carry text worth finding; reading just them (not the lists, posters and card
+ * sheets) halves the indexing work on a large site.
+ */
+const ENTRY_FOLDERS = ['study', 'reports', 'notices'];
+const ENTRY_PAGES = `{${ENTRY_FOLDERS.join(',')}}/*/index.html`;
+
+/** Pagefind indexes whole pages, menus and all, when none is marked: that is a broken index. */
+function hasMarkedPage(dir: string): boolean {
+  return ENTRY_FOLDERS.some((folder) => {
+    let ids: string[];
+    try {
+      ids = readdirSync(join(dir, folder));
+    } catch {
+      return false;
+    }
+    return ids.some((id) => {
+      try {
+        const html = readFileSync(join(dir, folder, id, 'index.html'), 'utf8');
+        return html.includes('data-pagefind-body');
+      } catch {
+        return false;
+      }
+    });
+  });
+}
+
+function fail(message: string, errors: string[]): never {
+  const error = new Error(
+    `建立搜索索引失败：${message}${errors.length ? `\n${errors.join('\n')}` : ''}`,
+  );
+  error.stack = '';
+  throw error;
+}
+
+const elapsed = (started: number) => `${((performance.now() - started) / 1000).toFixed(2)} 秒`;
+
+/**
+ * Indexes the built site in `siteDir` (the elements marked `data-pagefind-body`) plus one record
+ * per cadre, and writes the index to `siteDir/pagefind`.
+ */
+export async function buildSearchIndex(options: {
+  siteDir: string;
+  contacts: ContactSearchRecord[];
+  log?: (message: string) => void;
+}): Promise<SearchIndexResult> {
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const outputPath = join(options.siteDir, 'pagefind');
+  rmSync(outputPath, { recursive: true, force: true });
+  try {
+    const created = await pagefind.createIndex({
+      // Controls inside an article (read-aloud buttons, hidden panels, what print leaves out) are
+      // not its text and would otherwise fill the excerpts.
+      excludeSelectors: ['button', '[hidden]', '.no-print'],
+    });
+    if (!created.index) fail('无法启动 Pagefind', created.errors);
+    const { index } = created;
+
+    log('正在读取页面正文…');
+    const step = performance.now();
+    const added = await index.addDirectory({ path: options.siteDir, glob: ENTRY_PAGES });
+    if (added.errors.length > 0) fail('读取页面时出错', added.errors);
+    if (added.page_count > 0 && !hasMarkedPage(options.siteDir))
+      fail('条目页里没有标出正文：文章的正文元素应带有 data-pagefind-body 属性', []);
+    log(`已读取 ${added.page_count} 个条目页（${elapsed(step)}）`);
+
+    for (const record of options.contacts) {
+      const response = await index.addCustomRecord(record);
+      if (response.errors.length > 0) fail(`无法加入联系卡 ${record.url}`, response.errors);
+    }
+    if (options.contacts.length > 0) log(`已加入 ${options.contacts.length} 张联系卡`);
+
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) fail('写入索引文件时出错', written.errors);
+  } finally {
+    await pagefind.close();
+  }
+
+  // Pagefind picks the index by the page's <html lang>: anything but Chinese finds nothing.
+  const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  const languages = Object.keys(entry.languages);
+  // A new site with nothing published yet has an empty index, which is fine.
+  if (languages.length > 0 && languages.join() !== 'zh-cn')
+    fail(
+      `索引的语言是 ${languages.join('、') || '（无）'}，应当只有 zh-cn：请检查页面的 <html lang="zh-CN">`,
+      [],
+    );
+
+  for (const name of readdirSync(outputPath))
+    if (UNUSED_BUNDLES.test(name)) rmSync(join(outputPath, name));
+  const size = folderSize(outputPath);
+  return {
+    pages: (entry.languages['zh-cn']?.page_count ?? 0) - options.contacts.length,
+    contacts: options.contacts.length,
+    ...size,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/**
+ * Builds the Pagefind search index after every `astro build`. A build whose index fails is a
+ * failed build: the search page would otherwise find nothing.
+ */
+export function pagefindSearch(): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: 'pagefind-search',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const siteDir = fileURLToPath(dir);
+        logger.info('正在建立搜索索引…');
+        const result = await buildSearchIndex({
+          siteDir,
+          contacts: contactRecords(root),
+          log: (message) => logger.info(message),
+        });
+        const output = join(siteDir, 'pagefind');
+        const shown = relative(root, output).startsWith('..') ? output : relative(root, output);
+        logger.info(
+          `搜索索引已写入 ${shown}：${result.pages} 篇文章、${result.contacts} 张联系卡，` +
+            `${result.files} 个文件共 ${(result.bytes / 1024).toFixed(0)} KB（用时 ${result.seconds.toFixed(2)} 秒）`,
+        );
+      },
+    },
+  };
+}

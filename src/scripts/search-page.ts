@@ -1,0 +1,140 @@
+import {
+  pagefindOptions,
+  readSearchState,
+  searchQueryString,
+  type SearchState,
+} from '@/lib/search-url';
+import { loadPagefind, type PagefindResult } from '@/scripts/search-pagefind';
+import { renderResult } from '@/scripts/search-render';
+import { ui } from '@/ui/strings';
+
+const PAGE_SIZE = 10;
+const TYPING_PAUSE_MS = 250;
+
+const app = document.querySelector<HTMLElement>('#search-app');
+const input = document.querySelector<HTMLInputElement>('#search-input');
+const form = input?.form;
+const filters = document.querySelector<HTMLFormElement>('#search-filters');
+const status = document.querySelector<HTMLElement>('#search-status');
+const list = document.querySelector<HTMLOListElement>('#search-results');
+const more = document.querySelector<HTMLButtonElement>('#search-more');
+const yearSelect = filters?.elements.namedItem('year') as HTMLSelectElement | null;
+const sortSelect = filters?.elements.namedItem('sort') as HTMLSelectElement | null;
+
+if (app && input && form && filters && status && list && more && yearSelect && sortSelect) {
+  let state: SearchState = readSearchState(new URLSearchParams(location.search));
+  let run = 0;
+  let pending: PagefindResult[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const sectionBoxes = [...filters.querySelectorAll<HTMLInputElement>('input[name="section"]')];
+
+  const showState = () => {
+    input.value = state.q;
+    for (const box of sectionBoxes) box.checked = state.sections.includes(box.value);
+    sortSelect.value = state.sort;
+    if (state.year && ![...yearSelect.options].some((o) => o.value === state.year))
+      yearSelect.add(new Option(ui.search.yearOption(state.year), state.year));
+    yearSelect.value = state.year;
+  };
+
+  const readFilters = (): SearchState => ({
+    q: input.value.trim(),
+    sections: sectionBoxes.filter((box) => box.checked).map((box) => box.value),
+    year: yearSelect.value,
+    sort: sortSelect.value as SearchState['sort'],
+  });
+
+  const keepInAddress = () => {
+    const address = `${location.pathname}${searchQueryString(state)}`;
+    if (address !== `${location.pathname}${location.search}`)
+      history.replaceState(null, '', address);
+  };
+
+  const showMore = async (current: number) => {
+    const batch = pending.splice(0, PAGE_SIZE);
+    const items = await Promise.all(batch.map(async (result) => renderResult(await result.data())));
+    if (current !== run) return;
+    list.append(...items);
+    more.hidden = pending.length === 0;
+  };
+
+  const yearsFrom = (counts: Record<string, number> | undefined) => {
+    const years = Object.keys(counts ?? {})
+      .sort()
+      .reverse();
+    for (const year of years)
+      if (![...yearSelect.options].some((o) => o.value === year))
+        yearSelect.add(new Option(ui.search.yearOption(year), year));
+  };
+
+  const search = async () => {
+    const current = ++run;
+    keepInAddress();
+    if (!state.q) {
+      list.replaceChildren();
+      status.textContent = '';
+      filters.hidden = true;
+      more.hidden = true;
+      app.dataset.state = 'idle';
+      return;
+    }
+    app.dataset.state = 'loading';
+    status.textContent = ui.search.loading;
+    try {
+      const pagefind = await loadPagefind();
+      const found = await pagefind.search(state.q, pagefindOptions(state));
+      if (current !== run || !found) return;
+      pending = [...found.results];
+      list.replaceChildren();
+      yearsFrom(found.totalFilters['year']);
+      // With a 栏目 chosen, the other chips still show what choosing them would add.
+      const counts = (state.sections.length > 0 ? found.totalFilters : found.filters)['section'];
+      for (const box of sectionBoxes) {
+        const count = box.parentElement?.querySelector('.chip__count');
+        if (count) count.textContent = String(counts?.[box.value] ?? 0);
+      }
+      filters.hidden = false;
+      await showMore(current);
+      if (current !== run) return;
+      status.textContent =
+        found.results.length > 0
+          ? ui.search.count(state.q, found.results.length)
+          : ui.search.none(state.q);
+      app.dataset.query = state.q;
+      app.dataset.state = 'done';
+      performance.mark('search-results');
+    } catch {
+      if (current !== run) return;
+      status.textContent = ui.search.unavailable;
+      filters.hidden = true;
+      app.dataset.state = 'error';
+    }
+  };
+
+  input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      state = readFilters();
+      void search();
+    }, TYPING_PAUSE_MS);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    state = readFilters();
+    void search();
+  });
+  filters.addEventListener('change', () => {
+    state = readFilters();
+    void search();
+  });
+  filters.addEventListener('submit', (event) => event.preventDefault());
+  more.addEventListener('click', () => void showMore(run));
+
+  app.hidden = false;
+  showState();
+  app.dataset.state = 'idle';
+  if (state.q) void search();
+}

@@ -1,0 +1,251 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runChecks } from '../../src/checks/run-checks';
+import { launchChromium } from '../support/browser';
+import { repoRoot, runBuild } from '../support/run-build';
+
+/** The CMS end to end: the real dev server on a copy of the content, driven in Chromium. */
+
+const work = mkdtempSync(join(tmpdir(), 'cms-e2e-'));
+const content = join(work, 'content');
+/** Screenshots to look at (docs/cms-*.png are copies of these). */
+const shots = join(repoRoot, 'tests/.output/cms');
+let server: ChildProcess | undefined;
+let origin = '';
+let browser: Browser;
+let page: Page;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function post(
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
+  const url = new URL('/__decap/api/v1', origin);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+async function startDevServer() {
+  const port = await freePort();
+  origin = `http://localhost:${port}`;
+  const astro = join(repoRoot, 'node_modules/astro/bin/astro.mjs');
+  const env: NodeJS.ProcessEnv = { ...process.env, SITE_CONTENT_DIR: content };
+  // vitest mirrors Vite's import.meta.env into process.env; the dev server must not inherit it.
+  for (const key of Object.keys(env)) {
+    if (/^(VITEST|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$|TEST$)/.test(key)) delete env[key];
+  }
+  server = spawn(
+    process.execPath,
+    [astro, 'dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'],
+    { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  server.stdout?.on('data', (chunk) => (log += chunk));
+  server.stderr?.on('data', (chunk) => (log += chunk));
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${origin}/admin/`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`开发服务器没有启动：\n${log}`);
+}
+
+/** Opens the admin and logs in to the local backend (no account: one click, remembered after). */
+async function openAdmin() {
+  await page.goto(`${origin}/admin/`);
+  const login = page.getByRole('button', { name: '登录' });
+  const collections = page.getByText('学习园地', { exact: true }).first();
+  try {
+    await login.or(collections).first().waitFor({ timeout: 120_000 });
+  } catch (error) {
+    await page.screenshot({ path: join(work, '..', 'cms-login-failed.png') });
+    throw error;
+  }
+  if (await login.isVisible()) await login.click();
+  await collections.waitFor({ timeout: 60_000 });
+}
+
+async function publish() {
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await page.getByText('立即发布', { exact: true }).click();
+}
+
+beforeAll(async () => {
+  cpSync(join(repoRoot, 'content'), content, { recursive: true });
+  mkdirSync(shots, { recursive: true });
+  await startDevServer();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  page.on('pageerror', (error) => console.log('页面错误：', error.message));
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server?.pid) process.kill(server.pid);
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('本机内容管理代理', () => {
+  it('只接受本机 Host 和本机来源的请求', async () => {
+    expect((await post({ action: 'info' })).status).toBe(200);
+    for (const host of ['evil.example', 'evil.example:4321', '192.168.1.10']) {
+      expect((await post({ action: 'info' }, { host })).status).toBe(403);
+    }
+    const fromOtherSite = await post({ action: 'info' }, { origin: 'https://evil.example' });
+    expect(fromOtherSite.status).toBe(403);
+  });
+
+  it('只读写 content/ 和 public/uploads/，别处一律拒绝', async () => {
+    const packageJson = readFileSync(join(repoRoot, 'package.json'), 'utf8');
+    const attempts = [
+      {
+        action: 'persistMedia',
+        params: {
+          branch: 'main',
+          asset: { path: 'package.json', content: 'eA==', encoding: 'base64' },
+        },
+      },
+      {
+        action: 'persistMedia',
+        params: {
+          branch: 'main',
+          asset: { path: 'content/../package.json', content: 'eA==', encoding: 'base64' },
+        },
+      },
+      { action: 'deleteFile', params: { branch: 'main', path: '.git/hooks/pre-commit' } },
+      { action: 'getEntry', params: { branch: 'main', path: '../../etc/passwd' } },
+      {
+        action: 'persistEntry',
+        params: {
+          branch: 'main',
+          dataFiles: [{ slug: 'x', path: 'src/pages/x.astro', raw: 'x' }],
+          assets: [],
+          options: {},
+        },
+      },
+    ];
+    for (const attempt of attempts) {
+      const res = await post(attempt);
+      expect(res.status, JSON.stringify(attempt)).toBe(403);
+      expect(JSON.parse(res.text).error).toContain('只能读写');
+    }
+    expect(readFileSync(join(repoRoot, 'package.json'), 'utf8')).toBe(packageJson);
+    expect(existsSync(join(work, 'src'))).toBe(false);
+  });
+});
+
+describe('在浏览器里用内容管理编辑', () => {
+  it('新建一期学习园地：填写全部字段和正文（含拼音输入法输入的中文），发布后文件有效，网站显示它', async () => {
+    await openAdmin();
+    await page.goto(`${origin}/admin/#/collections/study`);
+    await page.getByText('第 6 期', { exact: false }).first().waitFor();
+    await page.screenshot({ path: join(shots, 'cms-list.png') });
+
+    await page.goto(`${origin}/admin/#/collections/study/new`);
+    await page.getByLabel('标题', { exact: true }).fill('冬季学习：党章和安全常识');
+    await page.getByLabel('期号', { exact: true }).fill('7');
+    await page.getByLabel('月份', { exact: true }).fill('2026-12');
+    await page.getByLabel('发布日期', { exact: true }).fill('2026-12-01');
+    await page.getByLabel('摘要', { exact: true }).fill('本期学习党章第一章，并提醒冬季取暖安全。');
+    await page.getByRole('button', { name: /新增专题|添加专题/ }).click();
+    await page.locator('[id^="item-field"]').last().fill('党章学习');
+    await page.getByLabel('封面图片说明').fill('党员在党群服务中心学习党章');
+
+    const editor = page.locator('[contenteditable="true"]').last();
+    await editor.click();
+    await page.keyboard.type('Study notes: ');
+    const cdp = await page.context().newCDPSession(page);
+    const ime = '冬季取暖注意安全';
+    for (const step of ['d', 'do', 'dong', 'dongji']) {
+      await cdp.send('Input.imeSetComposition', {
+        text: step,
+        selectionStart: step.length,
+        selectionEnd: step.length,
+      });
+    }
+    await cdp.send('Input.insertText', { text: ime });
+    await page.screenshot({ path: join(shots, 'cms-editor.png') });
+
+    await publish();
+    const file = join(content, 'study/2026-12.md');
+    await expect
+      .poll(() => existsSync(file), { timeout: 30_000 })
+      .toBe(true)
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: join(work, '..', 'cms-publish-failed.png') });
+        throw error;
+      });
+    const written = readFileSync(file, 'utf8');
+    expect(written).toContain('title: 冬季学习：党章和安全常识');
+    expect(written).toContain('issue: 7');
+    expect(written).toContain('党章学习');
+    expect(written).toContain(ime);
+    expect(written).not.toContain('urlName');
+
+    const { problems } = runChecks(work, '2026-12-02');
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+
+    const outDir = join(work, 'site');
+    const build = await runBuild({ outDir, contentDir: content, today: '2026-12-02' });
+    expect(build.code, build.output).toBe(0);
+    const html = readFileSync(join(outDir, 'study/2026-12/index.html'), 'utf8');
+    expect(html).toContain('冬季学习：党章和安全常识');
+    expect(html).toContain(ime);
+  }, 300_000);
+
+  it('修改联系卡电话；填错号码时拒绝保存并用中文说明', async () => {
+    await openAdmin();
+    const file = join(content, 'contacts/ma-jun.md');
+    await page.goto(`${origin}/admin/#/collections/contacts/entries/ma-jun`);
+    const phone = page.getByLabel('联系电话', { exact: true });
+    await phone.fill('13912345678');
+    await publish();
+    await expect
+      .poll(() => readFileSync(file, 'utf8'), { timeout: 30_000 })
+      .toContain('"13912345678"');
+    expect(runChecks(work, '2026-12-02').problems.filter((p) => p.severity === 'error')).toEqual(
+      [],
+    );
+
+    // Open the saved entry afresh, as a secretary would the next time.
+    await page.goto(`${origin}/admin/#/collections/contacts`);
+    await page.goto(`${origin}/admin/#/collections/contacts/entries/ma-jun`);
+    await expect.poll(() => phone.inputValue(), { timeout: 30_000 }).toBe('13912345678');
+    await phone.fill('12345');
+    await publish();
+    await page.getByText('联系电话格式不正确').first().waitFor();
+    expect(readFileSync(file, 'utf8')).toContain('"13912345678"');
+    expect(readFileSync(file, 'utf8')).not.toContain('12345"');
+  }, 120_000);
+});
