@@ -98,7 +98,7 @@ describe('printing any page', () => {
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean);
-    expect(lines.length).toBeGreaterThan(40);
+    expect(lines.length).toBeGreaterThan(20);
     const bad = lines.filter((line) => CLOSING.includes(line[0]!));
     expect(bad).toEqual([]);
   });
