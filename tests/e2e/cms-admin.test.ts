@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/checks/run-checks';
 import { launchChromium } from '../support/browser';
@@ -19,6 +19,7 @@ const shots = join(repoRoot, 'tests/.output/cms');
 let server: ChildProcess | undefined;
 let origin = '';
 let browser: Browser;
+let context: BrowserContext;
 let page: Page;
 
 function freePort(): Promise<number> {
@@ -81,8 +82,15 @@ async function startDevServer() {
   throw new Error(`开发服务器没有启动：\n${log}`);
 }
 
-/** Opens the admin and logs in to the local backend (no account: one click, remembered after). */
+/**
+ * Opens the admin in a new tab, as a secretary does each time, and logs in to the local backend
+ * (no account: one click, remembered after). A new tab starts from what is saved, never from an
+ * earlier tab's editor state.
+ */
 async function openAdmin() {
+  await page?.close();
+  page = await context.newPage();
+  page.on('pageerror', (error) => console.log('页面错误：', error.message));
   await page.goto(`${origin}/admin/`);
   const login = page.getByRole('button', { name: '登录' });
   const collections = page.getByText('学习园地', { exact: true }).first();
@@ -106,8 +114,7 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   await startDevServer();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  page.on('pageerror', (error) => console.log('页面错误：', error.message));
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
 }, 240_000);
 
 afterAll(async () => {
@@ -225,10 +232,13 @@ describe('在浏览器里用内容管理编辑', () => {
   }, 300_000);
 
   it('修改联系卡电话；填错号码时拒绝保存并用中文说明', async () => {
-    await openAdmin();
     const file = join(content, 'contacts/ma-jun.md');
-    await page.goto(`${origin}/admin/#/collections/contacts/entries/ma-jun`);
-    const phone = page.getByLabel('联系电话', { exact: true });
+    const openEntry = async () => {
+      await openAdmin();
+      await page.goto(`${origin}/admin/#/collections/contacts/entries/ma-jun`);
+      return page.getByLabel('联系电话', { exact: true });
+    };
+    const phone = await openEntry();
     await phone.fill('13912345678');
     await publish();
     await expect
@@ -239,10 +249,9 @@ describe('在浏览器里用内容管理编辑', () => {
     );
 
     // Open the saved entry afresh, as a secretary would the next time.
-    await page.goto(`${origin}/admin/#/collections/contacts`);
-    await page.goto(`${origin}/admin/#/collections/contacts/entries/ma-jun`);
-    await expect.poll(() => phone.inputValue(), { timeout: 30_000 }).toBe('13912345678');
-    await phone.fill('12345');
+    const reopened = await openEntry();
+    await expect.poll(() => reopened.inputValue(), { timeout: 30_000 }).toBe('13912345678');
+    await reopened.fill('12345');
     await publish();
     await page.getByText('联系电话格式不正确').first().waitFor();
     expect(readFileSync(file, 'utf8')).toContain('"13912345678"');
