@@ -32,8 +32,14 @@ function siteUrl() {
 export default defineConfig({
   site: process.env.SITE_URL ?? siteUrl(),
   trailingSlash: 'ignore',
-  // Stylesheets as cached files: smaller pages, and no style hashes in every page's CSP.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: {
+    format: 'directory',
+    // Stylesheets as cached files: smaller pages, and no style hashes in every page's CSP.
+    inlineStylesheets: 'never',
+    // Render a few pages at once: while one page's file is written, the next is rendered. On
+    // 2 000 entries this cuts page generation from 10.0 s to 6.8 s (npm run bench).
+    concurrency: 4,
+  },
   integrations: [
     contentCheck(),
     mdx(),
