@@ -1,5 +1,4 @@
-import { defaultSchema } from 'rehype-sanitize';
-import type { Options as SanitizeSchema } from 'rehype-sanitize';
+import { defaultSchema, type Schema as SanitizeSchema } from 'hast-util-sanitize';
 
 const allowedAttributes = defaultSchema.attributes ?? {};
 
