@@ -35,10 +35,14 @@ function canonicalOf(path: string): string {
   return href!;
 }
 
+/** Opens a poster page (`…/poster/`, or `…/poster/#a4` for A4) once its fit check has run. */
 async function openPoster(path: string) {
+  const paper = path.endsWith('#a4') ? 'a4' : 'a3';
+  // A fresh load each time: switching on a loaded page is tested on its own.
+  await page.goto('about:blank');
   const response = await page.goto(server.url + path);
   expect(response?.status(), `${path} 应存在`).toBe(200);
-  await page.waitForSelector('html[data-fit-checked]', { state: 'attached' });
+  await page.waitForSelector(`html[data-fit-checked="${paper}"]`, { state: 'attached' });
   return page.locator('.poster');
 }
 
@@ -66,7 +70,7 @@ describe('学习园地 posters', () => {
   it('print every issue on exactly one A3 sheet by default, and one A4 sheet when chosen', async () => {
     for (const id of ids) {
       for (const size of ['a3', 'a4'] as const) {
-        const path = size === 'a3' ? `/study/${id}/poster/` : `/study/${id}/poster/a4/`;
+        const path = size === 'a3' ? `/study/${id}/poster/` : `/study/${id}/poster/#a4`;
         const poster = await openPoster(path);
         expect(await poster.getAttribute('data-fit-ok'), `${path} 应能放进一张纸`).toBe('true');
         expect(await page.locator('[data-fit-warning]').isHidden()).toBe(true);
@@ -118,8 +122,23 @@ describe('学习园地 posters', () => {
     await page.emulateMedia({ media: null });
     await button.click();
     await page.waitForURL(`**/study/${id}/poster/`);
+    await page.waitForSelector('html[data-fit-checked="a3"]', { state: 'attached' });
     expect(await page.locator('.toolbar a[aria-current="page"]').textContent()).toContain('A3');
-    expect(await page.locator('.toolbar a[href$="/poster/a4/"]').count()).toBe(1);
+    expect(await page.locator('.toolbar__hint:visible').textContent()).toContain('A3 纸');
+
+    // Choosing A4 on the same page: the sheet, the hint and the fit follow, and it prints on A4.
+    await page.locator('.toolbar a', { hasText: 'A4' }).click();
+    await page.waitForSelector('html[data-fit-checked="a4"]', { state: 'attached' });
+    expect(page.url()).toMatch(/\/poster\/#a4$/);
+    expect(await page.locator('.toolbar a[aria-current="page"]').textContent()).toContain('A4');
+    expect(await page.locator('.toolbar__hint:visible').textContent()).toContain('A4 纸');
+    const width = await page.locator('.poster').evaluate((el) => el.getBoundingClientRect().width);
+    expect((width * 25.4) / 96).toBeCloseTo(210, 0);
+    expect(pdfPageSizes(await printToPdf(page))[0]!.width).toBeCloseTo(210, 0);
+
+    await page.locator('.toolbar a', { hasText: 'A3' }).click();
+    await page.waitForSelector('html[data-fit-checked="a3"]', { state: 'attached' });
+    expect(pdfPageSizes(await printToPdf(page))[0]!.width).toBeCloseTo(297, 0);
   });
 });
 
@@ -165,7 +184,7 @@ describe('工作报告 posters', () => {
     expect(scale).toBeLessThan(1);
     expect(scale).toBeGreaterThanOrEqual(0.7);
 
-    const a4 = await openPoster(`/reports/${long}/poster/a4/`);
+    const a4 = await openPoster(`/reports/${long}/poster/#a4`);
     expect(await a4.getAttribute('data-fit-ok')).toBe('false');
     const warning = page.locator('[data-fit-warning]');
     expect(await warning.isVisible()).toBe(true);

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findFitScale, scalePercent } from '@/lib/poster-fit';
 import { BUSINESS_CARDS_A4, cutMarks, paginate, sheetGeometry } from '@/lib/poster-card-sheet';
-import { PAPERS, paperFromParam, paperUnit, posterPath } from '@/lib/poster-paper';
+import { PAPERS, paperUnit, posterPath } from '@/lib/poster-paper';
 import { posterFigureColumns } from '@/lib/poster-figures';
 import { absoluteUrl } from '@/lib/poster-url';
+import { repoRoot } from '../support/run-build';
 
 describe('poster fit', () => {
   const fitsBelow = (limit: number) => (scale: number) => scale <= limit;
@@ -29,16 +32,26 @@ describe('poster fit', () => {
 });
 
 describe('paper', () => {
-  it('defaults to A3 portrait, 297 × 420 mm', () => {
-    expect(paperFromParam(undefined)).toEqual(PAPERS.a3);
-    expect(paperFromParam('nonsense')).toEqual(PAPERS.a3);
+  it('offers A3 portrait, 297 × 420 mm, first and A4 second', () => {
+    expect(Object.keys(PAPERS)).toEqual(['a3', 'a4']);
     expect(PAPERS.a3).toMatchObject({ width: 297, height: 420 });
-    expect(paperFromParam('a4')).toMatchObject({ width: 210, height: 297 });
+    expect(PAPERS.a4).toMatchObject({ width: 210, height: 297 });
   });
   it('scales the A3 design to A4', () => expect(paperUnit(PAPERS.a4)).toBeCloseTo(0.7071, 3));
-  it('builds poster paths', () => {
+  it('has the print stylesheet agree with the paper sizes', () => {
+    const css = readFileSync(join(repoRoot, 'src/components/poster/paper.css'), 'utf8');
+    const a4 = css.slice(css.indexOf(':root:has(#a4:target) {'));
+    expect(css).toMatch(/@page \{\s*size: A3 portrait;/);
+    expect(css).toMatch(/@page a4 \{\s*size: A4 portrait;/);
+    expect(css).toContain(`--paper-w: ${PAPERS.a3.width}mm;`);
+    expect(css).toContain(`--paper-h: ${PAPERS.a3.height}mm;`);
+    expect(a4).toContain(`--paper-w: ${PAPERS.a4.width}mm;`);
+    expect(a4).toContain(`--paper-h: ${PAPERS.a4.height}mm;`);
+    expect(a4).toContain(`--u: ${paperUnit(PAPERS.a4).toFixed(4)}mm;`);
+  });
+  it('builds poster addresses: one page, #a4 for A4', () => {
     expect(posterPath('/study/2026-10/', 'a3')).toBe('/study/2026-10/poster/');
-    expect(posterPath('/study/2026-10', 'a4')).toBe('/study/2026-10/poster/a4/');
+    expect(posterPath('/study/2026-10', 'a4')).toBe('/study/2026-10/poster/#a4');
   });
   it('makes absolute URLs from the site address', () => {
     expect(absoluteUrl('/study/2026-10/', 'https://qiaobei.example.cn')).toBe(
