@@ -5,6 +5,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/checks/run-checks';
 import { launchChromium } from '../support/browser';
@@ -230,6 +231,34 @@ describe('在浏览器里用内容管理编辑', () => {
     expect(html).toContain('冬季学习：党章和安全常识');
     expect(html).toContain(ime);
   }, 300_000);
+
+  it('给一期学习园地上传封面图片并填写说明：图片存进媒体文件夹，文件引用它，检查通过', async () => {
+    const file = join(content, 'study/2026-10.md');
+    const photo = new PNG({ width: 64, height: 48 });
+    photo.data.fill(200);
+    await openAdmin();
+    await page.goto(`${origin}/admin/#/collections/study/entries/2026-10`);
+    await page.getByRole('button', { name: '选择图片' }).click();
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: 'winter-study.png',
+        mimeType: 'image/png',
+        buffer: PNG.sync.write(photo),
+      });
+    await page.getByRole('button', { name: '选用已选中项目' }).click();
+    await page.getByLabel('封面图片说明').fill('党员志愿者在小区里劝导文明停车');
+    await publish();
+
+    await expect
+      .poll(() => readFileSync(file, 'utf8'), { timeout: 30_000 })
+      .toContain('cover: /uploads/winter-study.png');
+    expect(readFileSync(file, 'utf8')).toContain('coverAlt: 党员志愿者在小区里劝导文明停车');
+    const uploaded = join(work, 'public/uploads/winter-study.png');
+    expect(PNG.sync.read(readFileSync(uploaded)).width).toBe(64);
+    const checked = runChecks(work, '2026-12-02', { publicDir: join(work, 'public') });
+    expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  }, 120_000);
 
   it('修改联系卡电话；填错号码时拒绝保存并用中文说明', async () => {
     const file = join(content, 'contacts/ma-jun.md');
