@@ -239,13 +239,11 @@ describe('在浏览器里用内容管理编辑', () => {
     await openAdmin();
     await page.goto(`${origin}/admin/#/collections/study/entries/2026-10`);
     await page.getByRole('button', { name: '选择图片' }).click();
-    await page
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: 'winter-study.png',
-        mimeType: 'image/png',
-        buffer: PNG.sync.write(photo),
-      });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'winter-study.png',
+      mimeType: 'image/png',
+      buffer: PNG.sync.write(photo),
+    });
     await page.getByRole('button', { name: '选用已选中项目' }).click();
     await page.getByLabel('封面图片说明').fill('党员志愿者在小区里劝导文明停车');
     await publish();
