@@ -65,6 +65,31 @@ function lazyComponent<P extends object>(
 
 const loadRichtext = () => import('decap-cms-widget-richtext').then((m) => m.default);
 
+interface ControlProps {
+  value?: string;
+  onChange(value: string): void;
+}
+
+/**
+ * The rich text editor, passing on only real edits. Clicking into a body makes the editor write
+ * it back in its own style (`*` bullets, padded tables), which Decap took for a change: every
+ * entry merely read then asked "你确定要离开此页面吗？" on leaving.
+ */
+async function loadRichtextControl(): Promise<ComponentType<ControlProps>> {
+  const [{ controlComponent }, { sameMarkdown }] = await Promise.all([
+    loadRichtext(),
+    import('../src/cms/same-markdown.ts'),
+  ]);
+  const Control = controlComponent as ComponentType<ControlProps>;
+  return (props) =>
+    createElement(Control, {
+      ...props,
+      onChange: (next: string) => {
+        if (!sameMarkdown(props.value ?? '', next)) props.onChange(next);
+      },
+    });
+}
+
 const phrases = completeLocale(zhHans);
 cms.registerLocale('zh_Hans', phrases);
 // Decap speaks English until the config is loaded: make that Chinese too.
@@ -83,7 +108,7 @@ cms.registerWidget([
 ]);
 cms.registerWidget(
   'richtext',
-  lazyComponent(async () => (await loadRichtext()).controlComponent, '正在加载编辑器……'),
+  lazyComponent(loadRichtextControl, '正在加载编辑器……'),
   lazyComponent(async () => (await loadRichtext()).previewComponent),
   richtextSchema,
 );

@@ -232,6 +232,34 @@ describe('在浏览器里用内容管理编辑', () => {
     expect(html).toContain(ime);
   }, 300_000);
 
+  it('只是点开正文阅读不算改动：离开时不问，文件不变；真的改了才算', async () => {
+    const file = join(content, 'study/2026-05.md');
+    const before = readFileSync(file, 'utf8');
+    await openAdmin();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${origin}/admin/#/collections/study/entries/2026-05`);
+    const body = page.locator('[contenteditable="true"]').last();
+    await body.click();
+    await page.getByLabel('标题', { exact: true }).click();
+    const publishButton = page.getByRole('button', { name: '发布', exact: true });
+    await page.waitForTimeout(1000);
+    expect(await publishButton.isVisible()).toBe(false);
+    await page.goto(`${origin}/admin/#/collections/study`);
+    await page.getByText('第 6 期', { exact: false }).first().waitFor();
+    expect(dialogs).toEqual([]);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+
+    await page.goto(`${origin}/admin/#/collections/study/entries/2026-05`);
+    await body.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('（修改）');
+    await publishButton.waitFor();
+  }, 120_000);
+
   it('给一期学习园地上传封面图片并填写说明：图片存进媒体文件夹，文件引用它，检查通过', async () => {
     const file = join(content, 'study/2026-10.md');
     const photo = new PNG({ width: 64, height: 48 });
