@@ -43,3 +43,8 @@ export const getContacts = once(async () =>
       a.data.name.localeCompare(b.data.name, 'zh-CN'),
   ),
 );
+
+/** Static paths for a page per entry (`[id].astro` and the like): the id in the URL, the entry as a prop. */
+export function entryPaths<E extends { id: string }>(entries: readonly E[]) {
+  return entries.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+}

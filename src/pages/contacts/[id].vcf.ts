@@ -1,13 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getContacts, getSettings, type ContactEntry } from '@/data/content';
+import { entryPaths, getContacts, getSettings, type ContactEntry } from '@/data/content';
 import { absoluteUrl } from '@/lib/poster-url';
 import { buildVCard } from '@/lib/vcard';
 
 export const getStaticPaths = (async () =>
-  (await getContacts()).map((entry) => ({
-    params: { id: entry.id },
-    props: { entry },
-  }))) satisfies GetStaticPaths;
+  entryPaths(await getContacts())) satisfies GetStaticPaths;
 
 /** One cadre as a vCard, so a resident can save the number straight into the phone. */
 export const GET: APIRoute<{ entry: ContactEntry }> = async ({ props, site }) => {
