@@ -11,7 +11,8 @@ declare module 'vitest' {
 
 /** Builds the sample site once for every site and browser test. */
 export default async function setup(project: TestProject) {
-  const siteDir = join(repoRoot, 'tests/.output/sample-site');
+  // SAMPLE_SITE_DIR lets several checkouts' test runs build side by side without sharing a folder.
+  const siteDir = process.env.SAMPLE_SITE_DIR ?? join(repoRoot, 'tests/.output/sample-site');
   rmSync(siteDir, { recursive: true, force: true });
   const started = Date.now();
   const { code, output } = await runBuild({ outDir: siteDir });
