@@ -1,7 +1,6 @@
-import { posix } from 'node:path';
+import { pathRefusal } from './path-rules.ts';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-const PATH_KEYS = new Set(['path', 'newPath', 'folder', 'mediaFolder']);
 
 export interface GuardOptions {
   /** Folders (relative to the local repository) the CMS may read and write. */
@@ -31,35 +30,6 @@ export function isLoopbackOrigin(origin: string | undefined): boolean {
   }
 }
 
-/** Every path a request names, wherever Decap puts it in the parameters. */
-export function requestPaths(params: unknown): string[] {
-  const found: string[] = [];
-  const visit = (value: unknown, key?: string) => {
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item, key === 'paths' ? 'path' : undefined);
-    } else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) visit(v, k);
-    } else if (key && PATH_KEYS.has(key)) {
-      found.push(typeof value === 'string' ? value : String(value));
-    }
-  };
-  visit(params);
-  return found;
-}
-
-/** True when `path` is one of the allowed folders or inside one, written plainly (no `..`). */
-export function isAllowedPath(path: string, allowed: string[]): boolean {
-  if (path === '' || path.includes('\\') || path.includes('\0') || path.startsWith('/'))
-    return false;
-  const trimmed = path.replace(/\/+$/, '');
-  if (posix.normalize(trimmed) !== trimmed) return false;
-  if (
-    trimmed.split('/').some((segment) => segment === '..' || segment === '.' || segment === '.git')
-  )
-    return false;
-  return allowed.some((folder) => trimmed === folder || trimmed.startsWith(`${folder}/`));
-}
-
 /**
  * Why a request to the local backend is refused, in Chinese, or undefined when it may pass:
  * only this machine may call it, and only the content and media folders may be touched.
@@ -78,12 +48,7 @@ export function refusal(
   if (!body || typeof body !== 'object' || typeof body.action !== 'string') {
     return { status: 400, message: '请求格式不正确' };
   }
-  const outside = requestPaths(body.params).filter((path) => !isAllowedPath(path, options.allowed));
-  if (outside.length > 0) {
-    return {
-      status: 403,
-      message: `只能读写 ${options.allowed.join('、')} 文件夹，拒绝：${outside.join('、')}`,
-    };
-  }
-  return undefined;
+  // The same path rules as every other write path (prepareWrite applies them again).
+  const outside = pathRefusal(body.params, options.allowed);
+  return outside ? { status: 403, message: outside } : undefined;
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
 import { LOCAL_BACKEND_PATH } from '../cms/names.ts';
 import { refusal } from '../cms/local-guard.ts';
+import { asCmsRequest, prepareWrite, type WriteContext } from '../cms/write-path.ts';
 import { localRepo } from '../cms/local-repo.ts';
 import { contentDir } from '../lib/content-dir.ts';
 
@@ -49,10 +50,10 @@ function readJson(req: IncomingMessage): Promise<unknown> {
   });
 }
 
-function send(res: ServerResponse, status: number, message: string) {
+function send(res: ServerResponse, status: number, message: string, extra: object = {}) {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify({ error: message }));
+  res.end(JSON.stringify({ error: message, ...extra }));
 }
 
 /**
@@ -84,6 +85,12 @@ export function cmsLocalBackend(): AstroIntegration {
         const root = server.config.root;
         const local = localRepo(root, contentDir(root));
         const allowed = [local.contentFolder, local.mediaFolder];
+        const writeContext: WriteContext = {
+          repoRoot: local.repoPath,
+          contentFolder: local.contentFolder,
+          mediaFolder: local.mediaFolder,
+          siteRoot: root,
+        };
         const requireFromServer = createRequire(
           createRequire(import.meta.url).resolve('decap-server/package.json'),
         );
@@ -121,8 +128,18 @@ export function cmsLocalBackend(): AstroIntegration {
               send(res, refused.status, refused.message);
               return;
             }
-            // Hand the parsed body on; body-parser skips requests marked as read.
-            Object.assign(req, { body, _body: true });
+            const decision = await prepareWrite(asCmsRequest(body)!, writeContext);
+            if (!decision.ok) {
+              logger.warn(`已拒绝保存：${decision.message}`);
+              send(res, decision.status, decision.message, { problems: decision.problems });
+              return;
+            }
+            for (const warning of decision.warnings)
+              logger.warn(
+                `保存提醒：${warning.field ? `${warning.field}：` : ''}${warning.message}`,
+              );
+            // Hand the prepared body on; body-parser skips requests marked as read.
+            Object.assign(req, { body: { ...(body as object), ...decision.request }, _body: true });
             app(req, res, next);
           })().catch((error: unknown) =>
             send(res, 400, error instanceof Error ? error.message : '请求无法读取'),
