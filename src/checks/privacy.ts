@@ -1,8 +1,11 @@
-import { findPersonalData } from '../lib/privacy/index.ts';
-import { error, type Problem } from './problem.ts';
+import { findPrivacyIssues } from '../lib/privacy/index.ts';
+import { error, warning, type Problem } from './problem.ts';
 import type { RawEntry, SourceFile } from './read-entries.ts';
 
 const PHONE_LINE = /^\s*(?:phone|supervisionPhone)\s*:\s*["']?([^"'#\n]+)/gm;
+const NAME_LINE = /^\s*name\s*:\s*["']?([^"'#\n]+)/m;
+/** A cadre's contact card or the site settings: their phones, WeChat and QQ are published on purpose. */
+const PUBLIC_FILE = /(?:^|\/)(?:contacts|settings)\/[^/]+$/;
 
 /**
  * Cadres' and the branch's published numbers: public by design, so not a leak. Read from the
@@ -14,7 +17,7 @@ export function publishedPhones(
 ): string[] {
   const phones: string[] = [];
   for (const { file, text } of sources)
-    if (/(?:^|\/)(?:contacts|settings)\/[^/]+$/.test(file))
+    if (PUBLIC_FILE.test(file))
       for (const m of text.matchAll(PHONE_LINE)) phones.push((m[1] ?? '').trim());
   for (const entry of entries) {
     if (entry.collection !== 'contacts' && entry.collection !== 'settings') continue;
@@ -26,20 +29,53 @@ export function publishedPhones(
   return phones;
 }
 
+/** The cadres listed in content/contacts: their names are public, whatever the sentence says. */
+export function publishedNames(
+  entries: readonly RawEntry[],
+  sources: readonly SourceFile[] = [],
+): string[] {
+  const names: string[] = [];
+  for (const { file, text } of sources)
+    if (/(?:^|\/)contacts\/[^/]+$/.test(file)) {
+      const name = NAME_LINE.exec(text)?.[1]?.trim();
+      if (name) names.push(name);
+    }
+  for (const entry of entries) {
+    const name = (entry.data as { name?: unknown } | undefined)?.name;
+    if (entry.collection === 'contacts' && typeof name === 'string') names.push(name.trim());
+  }
+  return names;
+}
+
+export interface PublishedPeople {
+  phones: readonly string[];
+  names: readonly string[];
+}
+
 /**
- * 个人信息保护: every content file, front matter and body, must be free of residents' ID numbers,
- * unpublished mobile numbers and bank card numbers; each finding shows the masked form to use.
+ * 个人信息保护: every content file, front matter and body, is read for residents' ID, mobile and
+ * bank card numbers, home addresses, names next to illness or hardship, WeChat, QQ and licence
+ * plates. Each finding shows the masked form to use; errors stop the build, 提醒 are shown only.
  */
 export function privacyProblems(
   sources: readonly SourceFile[],
-  allowedPhones: readonly string[],
+  published: PublishedPeople | readonly string[],
 ): Problem[] {
+  const { phones, names } = Array.isArray(published)
+    ? { phones: published as readonly string[], names: [] }
+    : (published as PublishedPeople);
   return sources.flatMap(({ file, text }) =>
-    findPersonalData(text, { allowedPhones }).map((finding) =>
-      error(file, `${finding.message}（公开网站不能出现居民的个人信息）`, {
-        field: '个人信息保护',
-        line: finding.line,
-      }),
+    findPrivacyIssues(text, {
+      allowedPhones: phones,
+      allowedNames: names,
+      publicContact: PUBLIC_FILE.test(file),
+    }).map((finding) =>
+      finding.severity === 'error'
+        ? error(file, `${finding.message}（公开网站不能出现居民的个人信息）`, {
+            field: '个人信息保护',
+            line: finding.line,
+          })
+        : warning(file, finding.message, { field: '个人信息保护', line: finding.line }),
     ),
   );
 }

@@ -1,13 +1,16 @@
 import { join } from 'node:path';
 import type { Notice } from '../schemas/notices.ts';
+import type { SearchWords } from '../schemas/search-words.ts';
 import type { StudyIssue } from '../schemas/study.ts';
 import { today as todayInChina } from '../lib/today.ts';
 import { expiredPinnedNotices, uniqueIssueNumbers, type ValidEntry } from './collection-rules.ts';
 import type { Problem } from './problem.ts';
 import { imageProblems } from './images.ts';
 import { linkProblems } from './links.ts';
-import { privacyProblems, publishedPhones } from './privacy.ts';
+import { mediaFolderProblems } from './media-folder.ts';
+import { privacyProblems, publishedNames, publishedPhones } from './privacy.ts';
 import { readAllEntries } from './read-entries.ts';
+import { searchWordProblems } from './search-words.ts';
 import { unsafeHtmlWarnings } from './unsafe-html.ts';
 import { validateEntry } from './validate-entry.ts';
 
@@ -48,10 +51,20 @@ export function runChecks(
   problems.push(
     ...expiredPinnedNotices((valid.get('notices') ?? []) as ValidEntry<Notice>[], today),
   );
-  problems.push(...imageProblems(publicDir, entries));
+  problems.push(
+    ...searchWordProblems((valid.get('searchWords') as ValidEntry<SearchWords>[] | undefined)?.[0]),
+  );
+  const reportedImages = new Set<string>();
+  problems.push(...imageProblems(publicDir, entries, reportedImages));
+  problems.push(...mediaFolderProblems(root, publicDir, reportedImages));
   problems.push(...linkProblems(root, entries, publicDir));
   problems.push(...unsafeHtmlWarnings(entries));
-  problems.push(...privacyProblems(sources, publishedPhones(entries, sources)));
+  problems.push(
+    ...privacyProblems(sources, {
+      phones: publishedPhones(entries, sources),
+      names: publishedNames(entries, sources),
+    }),
+  );
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { problems, entryCount: entries.length };
 }

@@ -135,4 +135,46 @@ describe('the privacy guard in npm run check', () => {
       [8, expect.stringContaining('159****5678')],
     ]);
   });
+
+  it('refuses the seed report’s leak: a resident’s address and illness, with the masked rewrite', () => {
+    const problems = checkWith({
+      [REPORT]: report(
+        '居民王小珍家住桥北路18号院3栋2单元401室，患肾病多年，医疗费用达12万元。\n\n为张德顺申请临时救助金8000元。',
+      ),
+    });
+    expect(privacy(problems).map((p) => [p.line, p.severity, p.message])).toEqual([
+      [8, 'error', expect.stringContaining('请把姓名写成“王某某”')],
+      [8, 'error', expect.stringContaining('写成“某小区”')],
+      [10, 'warning', expect.stringContaining('建议写成“张某某”')],
+    ]);
+  });
+
+  it('never flags the cadres listed in contacts, masked names or the office address', () => {
+    const problems = checkWith({
+      'contacts/liu.md':
+        '---\nname: 刘秀梅\nrole: 副书记\nduties: 低保、临时救助、医疗救助\nphone: "13700000003"\n---\n\n微信号 liuxiumei2026，申请低保请找我。\n',
+      [REPORT]: report(
+        [
+          '居民刘秀梅因病住院期间，照常接待低保申请。',
+          '居民王某某常年患病，家住某小区，已办理低保。',
+          '办公地址：桥北路18号 桥北社区党群服务中心一楼。',
+        ].join('\n'),
+      ),
+    });
+    expect(privacy(problems)).toEqual([]);
+  });
+
+  it('refuses a resident’s WeChat ID outside the contact cards', () => {
+    const problems = checkWith({ [REPORT]: report('居民王某某的微信号 wxid_8a7s6d5f4g3h') });
+    expect(privacy(problems).map((p) => [p.severity, p.message])).toEqual([
+      ['error', expect.stringContaining('请删除或写成 wxid_****3h')],
+    ]);
+  });
+});
+
+describe('the sample site', () => {
+  it('raises no privacy problem at all', () => {
+    const problems = runChecks(repoRoot, '2026-11-28').problems;
+    expect(privacy(problems)).toEqual([]);
+  });
 });

@@ -486,6 +486,9 @@ describe('index', () => {
       [
         'digitsOf',
         'findPersonalData',
+        'findPrivacyIssues',
+        'findResidentDetails',
+        'SEVERITY',
         'idCardCheckDigit',
         'isValidBankCard',
         'isValidIdCard',

@@ -129,7 +129,7 @@ function candidates(normal: string, allowed: ReadonlySet<string>): Candidate[] {
 }
 
 /** 1-based line numbers by offset, for many look-ups in one text. */
-function lineFinder(text: string): (index: number) => number {
+export function lineFinder(text: string): (index: number) => number {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (index) => {
