@@ -2,13 +2,16 @@
  * Which git host the CMS saves to. Chosen by configuration, never by code edits: environment
  * variables at build time win over admin/backend.yml.
  */
-export const BACKENDS = ['github', 'gitlab', 'gitea', 'forgejo'] as const;
+export const BACKENDS = ['github', 'gitlab', 'gitea', 'forgejo', 'proxy'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 export interface BackendConfig {
   name: BackendName;
-  repo: string;
+  /** Owner/name on a git host; the publishing server (proxy) has none. */
+  repo?: string;
   branch: string;
+  /** The publishing server's CMS API (`npm run serve`), same origin. */
+  proxy_url?: string;
   base_url?: string;
   api_root?: string;
   auth_type?: 'pkce' | 'implicit';
@@ -55,6 +58,17 @@ export function resolveBackend(
     throw new Error(
       `内容管理后端“${name}”不受支持：CMS_BACKEND 或 admin/backend.yml 的 name 只能是 ${BACKENDS.join('、')}`,
     );
+  }
+  if (name === 'proxy') {
+    // The publishing server: the API on the same origin, and always 提出 → 审核 → 发布.
+    return {
+      backend: {
+        name: 'proxy',
+        proxy_url: str(merged.proxy_url) ?? '/api/v1',
+        branch: str(merged.branch) ?? 'main',
+      },
+      editorialWorkflow: true,
+    };
   }
   const repo = str(merged.repo);
   if (!repo || !/^[\w.-]+(?:\/[\w.-]+)+$/.test(repo)) {
