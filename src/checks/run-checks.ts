@@ -5,12 +5,14 @@ import type { StudyIssue } from '../schemas/study.ts';
 import { today as todayInChina } from '../lib/today.ts';
 import { expiredPinnedNotices, uniqueIssueNumbers, type ValidEntry } from './collection-rules.ts';
 import type { Problem } from './problem.ts';
+import { dateWarnings } from './entry-dates.ts';
 import { imageProblems } from './images.ts';
 import { linkProblems } from './links.ts';
 import { mediaFolderProblems } from './media-folder.ts';
 import { privacyProblems, publishedNames, publishedPhones } from './privacy.ts';
 import { readAllEntries } from './read-entries.ts';
 import { searchWordProblems } from './search-words.ts';
+import { siteUrlProblems } from './site-address.ts';
 import { unsafeHtmlWarnings } from './unsafe-html.ts';
 import { validateEntry } from './validate-entry.ts';
 
@@ -48,6 +50,7 @@ export function runChecks(
     }
   }
   problems.push(...uniqueIssueNumbers((valid.get('study') ?? []) as ValidEntry<StudyIssue>[]));
+  problems.push(...siteUrlProblems(valid.get('settings') ?? []));
   problems.push(
     ...expiredPinnedNotices((valid.get('notices') ?? []) as ValidEntry<Notice>[], today),
   );
@@ -57,6 +60,7 @@ export function runChecks(
   const reportedImages = new Set<string>();
   problems.push(...imageProblems(publicDir, entries, reportedImages));
   problems.push(...mediaFolderProblems(root, publicDir, reportedImages));
+  problems.push(...dateWarnings([...valid.values()].flat(), today));
   problems.push(...linkProblems(root, entries, publicDir));
   problems.push(...unsafeHtmlWarnings(entries));
   problems.push(

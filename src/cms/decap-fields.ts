@@ -104,6 +104,8 @@ export function decapField(name: string, field: z.ZodType): DecapField {
       out.field = { name: 'item', label: meta.title, widget: 'string', required: true };
     }
   }
+  // Decap starts an optional list of objects with one empty row, which blocks saving until removed.
+  if (meta.widget === 'list' && !out.required && !('default' in out)) out.default = [];
   if (meta.widget === 'image') Object.assign(out, { choose_url: false });
   // Metadata options last: they may refine the derived ones (a pattern for a refine, required: false).
   Object.assign(out, meta.cms);

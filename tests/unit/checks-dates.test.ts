@@ -1,0 +1,53 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Problem } from '@/checks/problem';
+import { runChecks } from '@/checks/run-checks';
+import { repoRoot } from '../support/run-build';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function checkStudy(month: string, date: string): Problem[] {
+  const dir = mkdtempSync(join(tmpdir(), 'dates-'));
+  made.push(dir);
+  cpSync(join(repoRoot, 'tests/fixtures/minimal-content'), dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'study/2099-01.md'),
+    `---\ntitle: 学习\nissue: 99\nmonth: "${month}"\ndate: ${date}\nsummary: 摘要\n---\n\n## 一\n\n正文\n`,
+  );
+  const previous = process.env.SITE_CONTENT_DIR;
+  process.env.SITE_CONTENT_DIR = dir;
+  try {
+    return runChecks(repoRoot, '2026-11-30', { publicDir: join(dir, 'no-public') }).problems.filter(
+      (p) => p.file.endsWith('study/2099-01.md'),
+    );
+  } finally {
+    if (previous === undefined) delete process.env.SITE_CONTENT_DIR;
+    else process.env.SITE_CONTENT_DIR = previous;
+  }
+}
+
+describe('date warnings in npm run check', () => {
+  it('warns about a 发布日期 typed into 1906, naming the field and line', () => {
+    expect(checkStudy('1906-12', '1906-12-01')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        field: '发布日期（date）',
+        line: 5,
+        message: expect.stringContaining('1906 年太早了'),
+      }),
+    ]);
+  });
+  it('warns when 发布日期 does not agree with 月份', () => {
+    expect(checkStudy('2026-03', '2026-12-01').map((p) => [p.severity, p.message])).toEqual([
+      ['warning', expect.stringContaining('和月份 2026-03 对不上')],
+    ]);
+  });
+  it('says nothing about a date in its month', () => {
+    expect(checkStudy('2026-12', '2026-11-28')).toEqual([]);
+  });
+});
