@@ -1,32 +1,25 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { describeFile, sniffPicture, type PictureType } from '../security/uploads/sniff.ts';
 
-/** What the first bytes of a file say it is: an image format, or not an image. */
-export function imageFormat(
-  path: string,
-): 'jpeg' | 'png' | 'gif' | 'webp' | 'avif' | 'svg' | undefined {
-  const head = Buffer.alloc(512);
+/** The first `length` bytes of a file. */
+export function readHead(path: string, length = 1024): Buffer {
+  const head = Buffer.alloc(length);
   const fd = openSync(path, 'r');
-  let length: number;
   try {
-    length = readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
   } finally {
     closeSync(fd);
   }
-  const bytes = head.subarray(0, length);
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'png';
-  const ascii = bytes.toString('latin1');
-  if (ascii.startsWith('GIF87a') || ascii.startsWith('GIF89a')) return 'gif';
-  if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return 'webp';
-  if (ascii.slice(4, 8) === 'ftyp' && /^avi[fs]/.test(ascii.slice(8, 12))) return 'avif';
-  if (
-    /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(
-      bytes.toString('utf8'),
-    )
-  )
-    return 'svg';
-  return undefined;
+}
+
+/** What the first bytes of a file say it is: one of the accepted pictures, or not a picture. */
+export function imageFormat(path: string): PictureType | undefined {
+  return sniffPicture(readHead(path, 16));
+}
+
+/** What a file that is not an accepted picture looks like (网页、SVG 矢量图 …). */
+export function describeNonPicture(path: string): string {
+  return describeFile(readHead(path));
 }
 
 /** True when an SVG file could run script if opened on its own (an uploaded SVG is served from the site). */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { bodyFirstLine, bodyReferences } from './body-references.ts';
 import { entryPagePath, siteUrlOf } from './entry-page.ts';
-import { imageFormat, svgHasScript } from './image-file.ts';
+import { describeNonPicture, imageFormat, svgHasScript } from './image-file.ts';
 import { errorUnlessDraft, type Problem } from './problem.ts';
 import type { RawEntry } from './read-entries.ts';
 import { resolveAddress } from './site-address.ts';
@@ -59,25 +59,35 @@ function checkImage(
     return `图片地址 ${use.url} 超出了网站目录：请用上传后得到的地址`;
   if (!existsSync(path) || !statSync(path).isFile())
     return `找不到图片 ${use.url}：网站的 public${address.path} 不存在。请确认图片已上传，文件名（含大小写）与这里一致`;
-  const format = imageFormat(path);
-  if (!format)
-    return `${use.url} 不是图片：文件内容不是 JPG、PNG、WebP、GIF、AVIF 或 SVG。请重新导出或另存为 JPG/PNG 后上传`;
-  if (format === 'svg' && svgHasScript(readFileSync(path, 'utf8')))
-    return `SVG 图片 ${use.url} 里含有脚本或事件代码，单独打开时会在网站上运行：请改用 PNG/JPG，或删除其中的脚本`;
-  return undefined;
+  if (imageFormat(path)) return undefined;
+  const kind = describeNonPicture(path);
+  if (kind.startsWith('SVG')) {
+    const script = svgHasScript(readFileSync(path, 'utf8'))
+      ? '这个文件含有脚本或事件代码，单独打开时会在网站上运行'
+      : 'SVG 里可以藏脚本，单独打开时会在网站上运行';
+    return `${use.url} 是 SVG 矢量图，网站不接受（${script}）：请另存为 PNG 或 JPG 后重新上传`;
+  }
+  return `${use.url} 不是图片（看起来是${kind}）：网站只接受 JPG、PNG、WebP、GIF 图片。请重新导出或另存为 JPG/PNG 后上传`;
 }
 
 /**
  * Every cover, photo and body image must be a file under `public/` that really is an image:
  * a missing upload or a renamed document would otherwise show a broken picture to residents.
  */
-export function imageProblems(publicDir: string, entries: readonly RawEntry[]): Problem[] {
+export function imageProblems(
+  publicDir: string,
+  entries: readonly RawEntry[],
+  /** Filled with the files reported here as errors, so the media folder check does not repeat them. */
+  reported: Set<string> = new Set(),
+): Problem[] {
   const siteUrl = siteUrlOf(entries);
   const problems: Problem[] = [];
   for (const entry of entries) {
     const isDraft = (entry.data as { draft?: unknown } | null)?.draft === true;
     for (const use of usesOf(entry)) {
       const message = checkImage(publicDir, entry, use, siteUrl);
+      if (message && !isDraft && use.url.startsWith('/'))
+        reported.add(normalize(join(publicDir, decodeURI(use.url.split(/[?#]/)[0] ?? ''))));
       if (message)
         problems.push(
           errorUnlessDraft(isDraft, entry.file, message, {
