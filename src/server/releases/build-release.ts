@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Astro's and Vite's caches stay in the build folder, not in the shared node_modules. */
+const OWN_CACHES = new Set(['.astro', '.vite', '.cache']);
+
+/** Variables a build must not see: secrets of the server, and test switches that skip the checks. */
+const NOT_FOR_BUILDS =
+  /SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|_KEY$|^AWS_|^DEPLOY_|^BACKUP_|^VITEST|^NODE_ENV$|^SITE_CONTENT_DIR$|^NODE_OPTIONS$/i;
+
+export function buildEnv(
+  base: NodeJS.ProcessEnv,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(base))
+    if (!NOT_FOR_BUILDS.test(name)) env[name] = value;
+  return { ...env, ...extra };
+}
+
+/** Node 24 from the project (the `node` package) unless this process already runs a new enough one. */
+export function nodeForBuilds(appDir: string): string {
+  const major = Number(process.versions.node.split('.')[0]);
+  return major >= 22 ? process.execPath : join(appDir, 'node_modules/node/bin/node');
+}
+
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number; signal?: AbortSignal },
+  stdin?: NodeJS.ReadableStream,
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    });
+    if (stdin && child.stdin) stdin.pipe(child.stdin);
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.length > 200_000) output = output.slice(-100_000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    const kill = (why: string) => {
+      output += `\n（${why}）`;
+      child.kill('SIGKILL');
+    };
+    const timer = setTimeout(
+      () => kill(`超过 ${Math.round(options.timeoutMs / 60_000)} 分钟未完成，已停止`),
+      options.timeoutMs,
+    );
+    const onAbort = () => kill('服务器正在停止，构建已中止');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('error', (error) => (output += `\n${error.message}`));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      resolve({ code: code ?? 1, output });
+    });
+  });
+}
+
+/** Writes the files of `commit` (not the working tree) into `workDir`. */
+export async function exportCommit(
+  repoDir: string,
+  commit: string,
+  workDir: string,
+): Promise<void> {
+  mkdirSync(workDir, { recursive: true });
+  const archive = spawn('git', ['-C', repoDir, 'archive', '--format=tar', commit], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let gitError = '';
+  archive.stderr.on('data', (chunk: Buffer) => (gitError += chunk.toString()));
+  const gitDone = new Promise<number>((resolve) =>
+    archive.on('close', (code) => resolve(code ?? 1)),
+  );
+  const untar = await run('tar', ['-x', '-C', workDir], { timeoutMs: 5 * 60_000 }, archive.stdout);
+  const gitCode = await gitDone;
+  if (gitCode !== 0 || untar.code !== 0)
+    throw new Error(
+      `取出提交 ${commit.slice(0, 7)} 的文件失败：${(gitError || untar.output).trim()}`,
+    );
+}
+
+/**
+ * Gives the build folder the project's installed packages: one symlink per package, so the build's
+ * own caches (node_modules/.astro) stay in the build folder and builds do not share them.
+ */
+export function linkNodeModules(appDir: string, workDir: string): void {
+  const from = join(appDir, 'node_modules');
+  const to = join(workDir, 'node_modules');
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    if (!OWN_CACHES.has(name)) symlinkSync(join(from, name), join(to, name));
+  }
+}
+
+export interface BuildOutcome {
+  ok: boolean;
+  output: string;
+}
+
+/** `astro build` of the folder (content checks and the search index run inside it) into outDir. */
+export async function astroBuild(options: {
+  appDir: string;
+  workDir: string;
+  outDir: string;
+  env: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}): Promise<BuildOutcome> {
+  const astro = join(options.workDir, 'node_modules/astro/bin/astro.mjs');
+  const { code, output } = await run(
+    nodeForBuilds(options.appDir),
+    [astro, 'build', '--outDir', options.outDir],
+    {
+      cwd: options.workDir,
+      env: options.env,
+      timeoutMs: options.timeoutMs,
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+  );
+  return { ok: code === 0, output };
+}

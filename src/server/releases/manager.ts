@@ -1,0 +1,389 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deployTo, type DeployOptions } from '../../deploy/deploy.ts';
+import { describeTarget } from '../../deploy/targets.ts';
+import { runCommand } from '../../deploy/run-command.ts';
+import type { SessionUser } from '../session-user.ts';
+import { pushBackup, redactCredentials, type BackupRemote } from './backup-push.ts';
+import { astroBuild, buildEnv, exportCommit, linkNodeModules } from './build-release.ts';
+import { buildFailureReason, outputTail } from './build-failure.ts';
+import { liveReleaseId, livePath, switchLive } from './live-link.ts';
+import { isReleaseId, releaseId } from './release-id.ts';
+import { ReleaseStore } from './release-store.ts';
+import { DEFAULT_RETRY_DELAYS_MS, RetryingJob, type JobState } from './retrying-job.ts';
+import { RELEASE_TEXT } from './release-text.ts';
+import type { LiveEvent, MainCommit, Person, Publish, ReleaseLog, ReleaseRecord } from './types.ts';
+
+export interface ReleaseManagerOptions {
+  /** The git repository the server commits to (bare or not). */
+  repoDir: string;
+  /** The branch that is the published site. */
+  branch?: string;
+  /** Holds releases/<id>/, the `current` symlink, builds/ and releases.json. */
+  dataDir: string;
+  /** The installed project whose node_modules builds use (default: this checkout). */
+  appDir?: string;
+  /** Successful release folders kept for rollback (the live one is always kept). */
+  keep?: number;
+  buildTimeoutMs?: number;
+  /** Added to the build's environment, e.g. the CMS backend settings, SITE_URL. */
+  buildEnv?: Record<string, string>;
+  backupRemotes?: BackupRemote[];
+  /** Upload targets that follow the live site (rsync, S3-compatible storage). */
+  deploy?: DeployOptions;
+  retryDelaysMs?: readonly number[];
+  log?: (line: string) => void;
+}
+
+export type SiteState = 'updating' | 'live' | 'failed' | 'none';
+
+/** Where publishing stands, as the CMS shows it. */
+export interface ReleaseStatus {
+  state: SiteState;
+  /** 已发布，网站更新中 / 网站已更新 / 更新失败：原因 */
+  message: string;
+  live?: ReleaseRecord;
+  /** A rollback put an older release live; cleared by the next build. */
+  liveBy?: LiveEvent;
+  building?: ReleaseRecord;
+  /** Publishes waiting for the running build to finish; they are built together. */
+  waiting: Publish[];
+  lastFailure?: ReleaseRecord;
+  backups: JobState[];
+  uploads: JobState[];
+}
+
+export class ReleaseError extends Error {
+  readonly statusCode: number;
+
+  constructor(message: string, statusCode: number) {
+    super(message);
+    this.statusCode = statusCode;
+  }
+}
+
+const thisCheckout = fileURLToPath(new URL('../../..', import.meta.url));
+
+function person(user: SessionUser | Person | null | undefined): Person | null {
+  return user ? { login: user.login, name: user.name } : null;
+}
+
+/**
+ * Turns commits on the published branch into live releases: each build runs in its own folder
+ * from the commit's files, and only a finished build is switched live. One build runs at a time;
+ * publishes that arrive meanwhile are built together, from the newest commit, right after it.
+ */
+export class ReleaseManager {
+  readonly repoDir: string;
+  readonly branch: string;
+  readonly dataDir: string;
+  readonly appDir: string;
+  private readonly options: ReleaseManagerOptions;
+  private readonly store: ReleaseStore;
+  private record: ReleaseLog = { releases: [], live: [] };
+  private waiting: Publish[] = [];
+  private waitingTrigger: ReleaseRecord['trigger'] = 'publish';
+  private building: ReleaseRecord | undefined;
+  private worker: Promise<void> | undefined;
+  private readonly abort = new AbortController();
+  private readonly backups: RetryingJob<string>[];
+  private readonly uploads: RetryingJob<string>[];
+  private readonly log: (line: string) => void;
+
+  constructor(options: ReleaseManagerOptions) {
+    this.options = options;
+    this.repoDir = options.repoDir;
+    this.branch = options.branch ?? 'main';
+    this.dataDir = options.dataDir;
+    this.appDir = options.appDir ?? thisCheckout;
+    this.store = new ReleaseStore(this.dataDir);
+    this.log = options.log ?? ((line) => console.log(`[发布] ${line}`));
+    const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    this.backups = (options.backupRemotes ?? []).map(
+      (remote) =>
+        new RetryingJob(
+          redactCredentials(`${remote.name}（${remote.url}）`),
+          async () => {
+            const message = await pushBackup(this.repoDir, remote, this.branch);
+            this.log(message);
+            return message;
+          },
+          delays,
+        ),
+    );
+    const deploy = options.deploy;
+    this.uploads = (deploy?.targets ?? []).map(
+      (target) =>
+        new RetryingJob(
+          describeTarget(target),
+          async (id: string) => {
+            const message = await deployTo(join(this.dataDir, 'releases', id), target, deploy!);
+            this.log(message);
+            return message;
+          },
+          delays,
+        ),
+    );
+  }
+
+  /** The folder to serve: a symlink that always points at one complete release. */
+  get liveDir(): string {
+    return livePath(this.dataDir);
+  }
+
+  /**
+   * Reads the record, clears what a killed build left behind, and builds the branch's newest
+   * commit when the live site is missing or was never built from it.
+   */
+  async start(): Promise<void> {
+    for (const folder of ['releases', 'builds'])
+      mkdirSync(join(this.dataDir, folder), { recursive: true });
+    rmSync(join(this.dataDir, 'builds'), { recursive: true, force: true });
+    mkdirSync(join(this.dataDir, 'builds'));
+    for (const name of readdirSync(join(this.dataDir, 'releases')))
+      if (!isReleaseId(name))
+        rmSync(join(this.dataDir, 'releases', name), { recursive: true, force: true });
+    this.record = this.store.load();
+    for (const release of this.record.releases) {
+      if (release.state === 'building') {
+        release.state = 'failed';
+        release.error = RELEASE_TEXT.interrupted;
+        release.interrupted = true;
+        release.finishedAt = new Date().toISOString();
+      }
+    }
+    this.store.save(this.record);
+    const head = await this.headCommit();
+    const live = liveReleaseId(this.dataDir);
+    const finished = this.record.releases.some(
+      (release) => release.commit === head && release.state !== 'building' && !release.interrupted,
+    );
+    if (head && (!live || !finished)) {
+      this.log(
+        live
+          ? `网站落后于 ${this.branch}，重新构建 ${head.slice(0, 7)}`
+          : `还没有在线的网站，构建 ${head.slice(0, 7)}`,
+      );
+      this.queue(
+        { commit: head, at: new Date().toISOString(), author: null, entries: [] },
+        'startup',
+      );
+    }
+    if (head) for (const job of this.backups) job.trigger(head);
+  }
+
+  /** Called by the server after each successful commit to the branch. Returns at once. */
+  onMainCommit(event: MainCommit): void {
+    const publish: Publish = {
+      commit: event.commit,
+      at: new Date().toISOString(),
+      author: person(event.author),
+      entries: event.entries.map(({ path, title, action }) => ({
+        path,
+        action,
+        ...(title ? { title } : {}),
+      })),
+    };
+    this.queue(publish, 'publish');
+    for (const job of this.backups) job.trigger(event.commit);
+  }
+
+  /** Resolves when no build is running or waiting, and background pushes and uploads are done. */
+  async idle(): Promise<void> {
+    while (this.worker) await this.worker;
+    await Promise.all([...this.backups, ...this.uploads].map((job) => job.idle()));
+  }
+
+  /** Stops a running build (its folder is discarded; the live site stays) and all retries. */
+  async stop(): Promise<void> {
+    this.waiting = [];
+    this.abort.abort();
+    for (const job of [...this.backups, ...this.uploads]) job.stop();
+    while (this.worker) await this.worker;
+  }
+
+  status(): ReleaseStatus {
+    const liveId = liveReleaseId(this.dataDir);
+    const live = this.record.releases.find((release) => release.id === liveId);
+    const lastLiveEvent = this.record.live.at(-1);
+    const finished = this.record.releases.filter((release) => release.state !== 'building');
+    const newest = finished.at(-1);
+    const lastFailure = newest?.state === 'failed' ? newest : undefined;
+    let state: SiteState;
+    let message: string;
+    if (this.building || this.waiting.length > 0) {
+      state = 'updating';
+      message = RELEASE_TEXT.updating;
+    } else if (lastFailure) {
+      state = 'failed';
+      message = `${RELEASE_TEXT.failed}${lastFailure.error ?? ''}`;
+    } else if (live) {
+      state = 'live';
+      message = RELEASE_TEXT.live;
+    } else {
+      state = 'none';
+      message = RELEASE_TEXT.none;
+    }
+    return {
+      state,
+      message,
+      ...(live ? { live } : {}),
+      ...(lastLiveEvent?.kind === 'rollback' && lastLiveEvent.releaseId === liveId
+        ? { liveBy: lastLiveEvent }
+        : {}),
+      ...(this.building ? { building: this.building } : {}),
+      waiting: [...this.waiting],
+      ...(lastFailure ? { lastFailure } : {}),
+      backups: this.backups.map((job) => ({ ...job.state })),
+      uploads: this.uploads.map((job) => ({ ...job.state })),
+    };
+  }
+
+  /** Builds, newest first. */
+  releases(): ReleaseRecord[] {
+    return [...this.record.releases].reverse();
+  }
+
+  /** Every change of the live site, newest first. */
+  liveHistory(): LiveEvent[] {
+    return [...this.record.live].reverse();
+  }
+
+  /**
+   * Puts an earlier successful release live again. Git history is not touched: the next publish
+   * builds the branch's newest commit as usual.
+   */
+  rollback(id: string, user: SessionUser): ReleaseRecord {
+    if (user.role !== 'reviewer') throw new ReleaseError(RELEASE_TEXT.reviewerOnly, 403);
+    const release = isReleaseId(id)
+      ? this.record.releases.find((candidate) => candidate.id === id)
+      : undefined;
+    if (!release) throw new ReleaseError(RELEASE_TEXT.noSuchRelease, 404);
+    if (
+      release.state !== 'succeeded' ||
+      release.removed ||
+      !existsSync(join(this.dataDir, 'releases', id, 'index.html'))
+    )
+      throw new ReleaseError(RELEASE_TEXT.notRestorable, 409);
+    if (liveReleaseId(this.dataDir) === id) throw new ReleaseError(RELEASE_TEXT.alreadyLive, 409);
+    switchLive(this.dataDir, id);
+    const by = person(user)!;
+    this.record.live.push({ at: new Date().toISOString(), releaseId: id, kind: 'rollback', by });
+    this.store.save(this.record);
+    this.log(`${by.name}（${by.login}）把 ${id} 恢复上线`);
+    for (const job of this.uploads) job.trigger(id);
+    return release;
+  }
+
+  private async headCommit(): Promise<string | undefined> {
+    const { code, output } = await runCommand('git', [
+      '-C',
+      this.repoDir,
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      `refs/heads/${this.branch}`,
+    ]);
+    return code === 0 ? output.trim() : undefined;
+  }
+
+  private queue(publish: Publish, trigger: ReleaseRecord['trigger']): void {
+    if (this.abort.signal.aborted) return;
+    this.waiting.push(publish);
+    if (trigger === 'publish') this.waitingTrigger = 'publish';
+    else if (this.waiting.length === 1) this.waitingTrigger = trigger;
+    this.worker ??= this.work();
+  }
+
+  private async work(): Promise<void> {
+    try {
+      while (this.waiting.length > 0 && !this.abort.signal.aborted) {
+        const publishes = this.waiting;
+        const trigger = this.waitingTrigger;
+        this.waiting = [];
+        this.waitingTrigger = 'publish';
+        await this.build(publishes, trigger);
+      }
+    } finally {
+      this.worker = undefined;
+    }
+  }
+
+  private async build(publishes: Publish[], trigger: ReleaseRecord['trigger']): Promise<void> {
+    const commit = publishes.at(-1)!.commit;
+    const started = new Date();
+    const release: ReleaseRecord = {
+      id: releaseId(started, commit),
+      commit,
+      state: 'building',
+      trigger,
+      publishes,
+      startedAt: started.toISOString(),
+    };
+    this.building = release;
+    this.record.releases.push(release);
+    this.store.save(this.record);
+    this.log(`开始构建 ${release.id}（${publishes.length} 次发布）`);
+    const workDir = join(this.dataDir, 'builds', release.id);
+    const partial = join(this.dataDir, 'releases', `${release.id}.partial`);
+    let ok = false;
+    let output = '';
+    try {
+      await exportCommit(this.repoDir, commit, workDir);
+      linkNodeModules(this.appDir, workDir);
+      const outcome = await astroBuild({
+        appDir: this.appDir,
+        workDir,
+        outDir: partial,
+        env: buildEnv(process.env, this.options.buildEnv),
+        timeoutMs: this.options.buildTimeoutMs ?? 15 * 60_000,
+        signal: this.abort.signal,
+      });
+      ok = outcome.ok && existsSync(join(partial, 'index.html'));
+      output = outcome.output;
+      if (outcome.ok && !ok) output += `\n${RELEASE_TEXT.noIndex}`;
+    } catch (error) {
+      output += `\n${(error as Error).message}`;
+    } finally {
+      rmSync(workDir, { recursive: true, force: true });
+    }
+    const finished = new Date();
+    release.finishedAt = finished.toISOString();
+    release.buildMs = finished.getTime() - started.getTime();
+    if (ok && !this.abort.signal.aborted) {
+      renameSync(partial, join(this.dataDir, 'releases', release.id));
+      switchLive(this.dataDir, release.id);
+      release.state = 'succeeded';
+      this.record.live.push({ at: release.finishedAt, releaseId: release.id, kind: 'build' });
+      this.log(`${release.id} 已上线（构建 ${(release.buildMs / 1000).toFixed(1)} 秒）`);
+      this.prune();
+    } else {
+      rmSync(partial, { recursive: true, force: true });
+      release.state = 'failed';
+      if (this.abort.signal.aborted) release.interrupted = true;
+      release.error = this.abort.signal.aborted
+        ? RELEASE_TEXT.interrupted
+        : buildFailureReason(output);
+      release.logTail = outputTail(output);
+      this.log(`${release.id} 构建失败：${release.error}`);
+    }
+    this.building = undefined;
+    this.store.save(this.record);
+    if (release.state === 'succeeded') for (const job of this.uploads) job.trigger(release.id);
+  }
+
+  /** Removes the oldest successful releases beyond `keep`, never the live one. */
+  private prune(): void {
+    const keep = this.options.keep ?? 10;
+    const liveId = liveReleaseId(this.dataDir);
+    const kept = this.record.releases.filter(
+      (release) => release.state === 'succeeded' && !release.removed,
+    );
+    for (const release of kept.slice(0, Math.max(0, kept.length - keep))) {
+      if (release.id === liveId) continue;
+      rmSync(join(this.dataDir, 'releases', release.id), { recursive: true, force: true });
+      release.removed = true;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+/** A release folder's name: its build's start in UTC, then the commit, so names sort by time. */
+export function releaseId(started: Date, commit: string): string {
+  const stamp = started
+    .toISOString()
+    .replace(/\.\d+Z$/, '')
+    .replace(/[-:]/g, '')
+    .replace('T', '-');
+  return `${stamp}-${commit.slice(0, 7)}`;
+}
+
+/** Only names that releaseId() makes are release folders (guards rollback ids from requests). */
+export function isReleaseId(text: string): boolean {
+  return /^\d{8}-\d{6}-[0-9a-f]{7}$/.test(text);
+}
