@@ -199,6 +199,7 @@ export function readAllEntries(root: string): {
     const folder = join(contentDir(root), definition.folder);
     if ('file' in definition) {
       if (!existsSync(join(folder, definition.file))) {
+        if ('optional' in definition) continue;
         problems.push(
           error(displayPath(root, join(folder, definition.file)), `缺少${definition.label}文件`),
         );

@@ -14,22 +14,25 @@ const urlNameField = (example: string): DecapField => ({
   label: '网址名',
   widget: 'url-name',
   required: false,
-  hint: `只用小写英文字母、数字和连字符，可以写拼音，例如 ${example}。它成为文件名和网址的一部分，保存后不能再改`,
+  hint: `可以不填：不填时按标题的拼音自动生成。自己填写时只用小写英文字母、数字和连字符，例如 ${example}。它成为文件名和网址的一部分，保存后不能再改`,
   pattern: [
     '^[a-z0-9]+(?:-[a-z0-9]+)*$',
     '“网址名”只能用小写英文字母、数字和连字符，例如 zhuti-dangri',
   ],
 });
 
+/** Collections of one file each (site settings, search words) have no file naming. */
+type FolderCollection = Exclude<CollectionName, 'settings' | 'searchWords'>;
+
 /** How each folder collection names its files: ASCII slugs only (study 2026-03, reports 2026-03-15-<name>). */
-const naming: Record<Exclude<CollectionName, 'settings'>, { slug: string; urlName?: string }> = {
+const naming: Record<FolderCollection, { slug: string; urlName?: string }> = {
   notices: { slug: `{{fields.date}}-{{fields.${URL_NAME}}}`, urlName: 'yibao-jiaofei' },
   study: { slug: '{{fields.month}}' },
   reports: { slug: `{{fields.date}}-{{fields.${URL_NAME}}}`, urlName: 'zhuti-dangri' },
   contacts: { slug: `{{fields.${URL_NAME}}}`, urlName: 'wang-zhiqiang' },
 };
 
-const summaries: Record<Exclude<CollectionName, 'settings'>, string> = {
+const summaries: Record<FolderCollection, string> = {
   notices: '{{date}} · {{title}}',
   study: '第 {{issue}} 期 · {{title}}',
   reports: '{{date}} · {{title}}',
@@ -57,11 +60,16 @@ export function decapCollections(contentFolder = 'content') {
         label: definition.label,
         editor: { preview: false },
         files: [
-          { name: 'site', label: definition.label, file: `${folder}/${definition.file}`, fields },
+          {
+            name: definition.file.replace(/\.ya?ml$/, ''),
+            label: definition.label,
+            file: `${folder}/${definition.file}`,
+            fields,
+          },
         ],
       };
     }
-    const key = name as Exclude<CollectionName, 'settings'>;
+    const key = name as FolderCollection;
     const { slug, urlName } = naming[key];
     const body: DecapField = {
       name: 'body',

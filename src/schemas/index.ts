@@ -2,6 +2,7 @@ import type { z } from 'astro/zod';
 import { contactSchema } from './contacts.ts';
 import { noticeSchema } from './notices.ts';
 import { reportSchema } from './reports.ts';
+import { searchWordsSchema } from './search-words.ts';
 import { settingsSchema } from './settings.ts';
 import { studySchema } from './study.ts';
 
@@ -21,6 +22,8 @@ export interface CollectionDefinition {
   body?: BodyField;
   /** For a single-file collection: the file name inside `folder`. */
   file?: string;
+  /** A single file the site works without (an empty table) when it is missing. */
+  optional?: boolean;
 }
 
 /** Every collection editors write, in the order the CMS lists them. */
@@ -63,8 +66,22 @@ export const collectionDefinitions = {
     file: 'site.yml',
     schema: settingsSchema,
   },
+  searchWords: {
+    label: '搜索用词',
+    folder: 'settings',
+    file: 'search-words.yml',
+    schema: searchWordsSchema,
+    optional: true,
+  },
 } as const satisfies Record<string, CollectionDefinition>;
 
 export type CollectionName = keyof typeof collectionDefinitions;
 
-export { contactSchema, noticeSchema, reportSchema, settingsSchema, studySchema };
+export {
+  contactSchema,
+  noticeSchema,
+  reportSchema,
+  searchWordsSchema,
+  settingsSchema,
+  studySchema,
+};

@@ -1,11 +1,11 @@
-import {
-  pagefindOptions,
-  readSearchState,
-  searchQueryString,
-  type SearchState,
-} from '@/lib/search-url';
+import { readSearchState, searchQueryString, type SearchState } from '@/lib/search-url';
+import { expandTable } from '@/lib/search/everyday-words';
+import { intlSegment } from '@/lib/search/query-plan';
 import { loadPagefind, type PagefindResult } from '@/scripts/search-pagefind';
+import { showHelp } from '@/scripts/search-help';
 import { renderResult } from '@/scripts/search-render';
+import { runSearch, type SearchOutcome } from '@/scripts/search-run';
+import { setUpVoice } from '@/scripts/search-voice';
 import { ui } from '@/ui/strings';
 
 const PAGE_SIZE = 10;
@@ -20,8 +20,12 @@ const list = document.querySelector<HTMLOListElement>('#search-results');
 const more = document.querySelector<HTMLButtonElement>('#search-more');
 const yearSelect = filters?.elements.namedItem('year') as HTMLSelectElement | null;
 const sortSelect = filters?.elements.namedItem('sort') as HTMLSelectElement | null;
+const help = document.querySelector<HTMLElement>('#search-help');
+const voice = document.querySelector<HTMLButtonElement>('.search-box__voice');
 
 if (app && input && form && filters && status && list && more && yearSelect && sortSelect) {
+  const table = expandTable(JSON.parse(app.dataset['words'] ?? '[]'));
+  const segment = intlSegment();
   let state: SearchState = readSearchState(new URLSearchParams(location.search));
   let run = 0;
   let pending: PagefindResult[] = [];
@@ -59,18 +63,25 @@ if (app && input && form && filters && status && list && more && yearSelect && s
     more.hidden = pending.length === 0;
   };
 
-  const yearsFrom = (counts: Record<string, number> | undefined) => {
-    const years = Object.keys(counts ?? {})
-      .sort()
-      .reverse();
+  const yearsFrom = (found: string[]) => {
+    const years = [...found].sort().reverse();
     for (const year of years)
       if (![...yearSelect.options].some((o) => o.value === year))
         yearSelect.add(new Option(ui.search.yearOption(year), year));
   };
 
+  const statusFor = (outcome: SearchOutcome): string => {
+    const n = outcome.results.length;
+    if (n === 0) return ui.search.none(state.q);
+    if (outcome.kind === 'partial') return ui.search.partial(outcome.terms, n);
+    if (outcome.kind === 'all') return ui.search.questionCount(state.q, outcome.terms, n);
+    return ui.search.count(state.q, n);
+  };
+
   const search = async () => {
     const current = ++run;
     keepInAddress();
+    if (help) help.hidden = true;
     if (!state.q) {
       list.replaceChildren();
       status.textContent = '';
@@ -83,24 +94,23 @@ if (app && input && form && filters && status && list && more && yearSelect && s
     status.textContent = ui.search.loading;
     try {
       const pagefind = await loadPagefind();
-      const found = await pagefind.search(state.q, pagefindOptions(state));
-      if (current !== run || !found) return;
-      pending = [...found.results];
+      const outcome = await runSearch(pagefind, state, table, segment);
+      if (current !== run) return;
+      pending = [...outcome.results];
       list.replaceChildren();
-      yearsFrom(found.totalFilters['year']);
-      // With a 栏目 chosen, the other chips still show what choosing them would add.
-      const counts = (state.sections.length > 0 ? found.totalFilters : found.filters)['section'];
+      yearsFrom(outcome.years);
       for (const box of sectionBoxes) {
         const count = box.parentElement?.querySelector('.chip__count');
-        if (count) count.textContent = String(counts?.[box.value] ?? 0);
+        if (count) count.textContent = String(outcome.sections[box.value] ?? 0);
       }
       filters.hidden = false;
       await showMore(current);
       if (current !== run) return;
-      status.textContent =
-        found.results.length > 0
-          ? ui.search.count(state.q, found.results.length)
-          : ui.search.none(state.q);
+      status.textContent = statusFor(outcome);
+      app.dataset.kind = outcome.results.length > 0 ? outcome.kind : 'none';
+      if (help && outcome.results.length === 0)
+        await showHelp(help, pagefind, state.q, table, segment);
+      if (current !== run) return;
       app.dataset.query = state.q;
       app.dataset.state = 'done';
       performance.mark('search-results');
@@ -108,6 +118,7 @@ if (app && input && form && filters && status && list && more && yearSelect && s
       if (current !== run) return;
       status.textContent = ui.search.unavailable;
       filters.hidden = true;
+      if (help) help.hidden = false;
       app.dataset.state = 'error';
     }
   };
@@ -132,6 +143,13 @@ if (app && input && form && filters && status && list && more && yearSelect && s
   });
   filters.addEventListener('submit', (event) => event.preventDefault());
   more.addEventListener('click', () => void showMore(run));
+
+  if (voice)
+    setUpVoice(voice, (text) => {
+      input.value = text;
+      state = readFilters();
+      void search();
+    });
 
   app.hidden = false;
   showState();

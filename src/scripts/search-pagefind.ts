@@ -7,6 +7,8 @@ export interface PagefindResultData {
 
 export interface PagefindResult {
   id: string;
+  /** Relevance; comparable between searches of the same index. */
+  score: number;
   data(): Promise<PagefindResultData>;
 }
 

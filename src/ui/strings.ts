@@ -117,6 +117,24 @@ export const ui = {
     browse: '按栏目查找',
     phone: '联系电话',
     callName: (name: string) => `拨打${name}的电话`,
+    questionCount: (query: string, terms: readonly string[], n: number) =>
+      `“${query}”找到 ${n} 条结果（按“${terms.join('”“')}”查找）`,
+    partial: (terms: readonly string[], n: number) =>
+      `没有同时含有“${terms.join('”“')}”的内容。下面 ${n} 条结果含有其中的一部分，含得多的在前。`,
+    help: {
+      title: '没找到？可以直接问我们',
+      intro: '换个说法再搜一次，或者打电话、来党群服务中心当面问。',
+      suggest: '您是不是要找：',
+      examples: '也可以试试这些词：',
+      contacts: '查看干部联系电话',
+    },
+    voice: {
+      start: '说话搜索',
+      listening: '请说话…说完稍等一下',
+      stop: '停止',
+      failed: '没听清，请再说一次，或者直接打字。',
+      unavailable: '这个浏览器用不了说话搜索，请直接打字。',
+    },
   },
   readingAids: {
     label: '阅读辅助',

@@ -1,0 +1,145 @@
+/**
+ * Residents' questions, typed or spoken the way they ask them, run in Chromium through the search
+ * page at phone size against the built sample site: each must put its page among the first three.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { serveStatic, type StaticServer } from '../support/static-server';
+import { copySite, waitForResults } from './search-site';
+
+const siteDir = inject('siteDir');
+
+const card = (id: string) => `/contacts/#${id}`;
+const FIRE_CHECK = '/notices/2026-11-16-dongji-xiaofang-jiancha/';
+const MEDICAL_INSURANCE = '/notices/2026-11-20-yibao-jiaofei-tongzhi/';
+const MID_AUTUMN = '/notices/2026-09-01-zhongqiu-linli-lianhuan/';
+const PARTY_REVIEW = '/notices/2026-11-25-dangyuan-minzhu-pingyi/';
+const WATER_REPORT = '/reports/2026-06-30-lianxi-qunzhong-baogao/';
+const DISTRICT_REPORT = '/reports/2026-08-31-quanqu-lianxi-qunzhong-zongjie/';
+
+/** [the question as a resident asks it, the page that must be among the first three results] */
+const WHO_QUESTIONS: [string, string][] = [
+  ['低保找谁', card('liu-xiumei')],
+  ['申请低保打哪个电话', card('liu-xiumei')],
+  ['请问一下低保在哪里办呀', card('liu-xiumei')],
+  ['孩子打疫苗问谁', card('zhou-haiyan')],
+  ['我想问问打疫苗的事', card('zhou-haiyan')],
+  ['退伍军人有什么优待', card('zhao-weidong')],
+  ['退伍军人的事找谁', card('zhao-weidong')],
+  ['高龄补贴归谁管', card('sun-guifang')],
+  ['养老保险谁管', card('sun-guifang')],
+  ['找工作找谁', card('sun-guifang')],
+  ['看病报销问谁', card('sun-guifang')],
+  ['物业不管事找谁', card('sun-guifang')],
+  ['交党费找谁', card('wang-zhiqiang')],
+  ['入党找谁', card('wang-zhiqiang')],
+  ['党组织关系怎么转', card('wang-zhiqiang')],
+  ['邻居吵架找谁调解', card('ma-jun')],
+  ['租房子登记找谁', card('ma-jun')],
+  ['消防隐患找谁', card('ma-jun')],
+  ['空巢老人谁来看望', card('guo-xiaolei')],
+  ['我家老人一个人住没人管怎么办', card('guo-xiaolei')],
+  ['垃圾分类问谁', card('guo-xiaolei')],
+  ['举报干部打什么电话', card('zhao-weidong')],
+  ['残疾人补助找谁', card('liu-xiumei')],
+  ['生病了没钱看病找谁帮忙', card('liu-xiumei')],
+  ['家里困难找谁', card('liu-xiumei')],
+  ['宣传栏归谁管', card('chen-lijuan')],
+  ['想当志愿者找谁报名', card('chen-lijuan')],
+  ['上访找谁', card('zhang-jianguo')],
+  ['书记的电话是多少', card('zhang-jianguo')],
+  ['带孩子托管找谁', card('zhou-haiyan')],
+];
+
+const HOW_QUESTIONS: [string, string][] = [
+  ['低保怎么申请', '/study/2026-08/'],
+  ['低保需要什么条件', '/study/2026-08/'],
+  ['煤气安全检查什么时候来', FIRE_CHECK],
+  ['冬天烧炉子要注意什么', FIRE_CHECK],
+  ['电动车能在楼道充电吗', FIRE_CHECK],
+  ['有人上门推销灭火器是真的吗', FIRE_CHECK],
+  ['医保怎么交', MEDICAL_INSURANCE],
+  ['医保在哪里交钱', MEDICAL_INSURANCE],
+  ['医保交到什么时候', MEDICAL_INSURANCE],
+  ['能不能帮忙交医保', MEDICAL_INSURANCE],
+  ['怎么入党', '/study/2026-07/'],
+  ['入党要写什么', '/study/2026-07/'],
+  ['中秋节有什么活动', MID_AUTUMN],
+  ['中秋晚会在哪里报名', MID_AUTUMN],
+  ['电话诈骗怎么防', '/study/2026-10/'],
+  ['接到骗子电话怎么办', '/study/2026-10/'],
+  ['怎么加入志愿服务队', '/study/2026-10/'],
+  ['文明劝导怎么做', '/study/2026-10/'],
+  ['监督电话是多少', '/study/2026-09/'],
+  ['八项规定是什么', '/study/2026-09/'],
+  ['定时接待日是哪天', '/study/2026-06/'],
+  ['联系电话卡是什么', '/study/2026-06/'],
+  ['加装电梯的事怎么说', '/study/2026-05/'],
+  ['老党员行动不便怎么学习', '/study/2026-05/'],
+  ['下大雨要注意什么', '/study/2026-08/'],
+  ['天太热了要注意什么', '/study/2026-08/'],
+  ['党员评议什么时候交总结', PARTY_REVIEW],
+  ['社区吃水难的问题解决了吗', WATER_REPORT],
+  ['干部走访了多少群众', DISTRICT_REPORT],
+  ['贫困大学生有没有补助', DISTRICT_REPORT],
+];
+
+const QUESTIONS = [...WHO_QUESTIONS, ...HOW_QUESTIONS];
+
+let site: ReturnType<typeof copySite>;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  site = copySite(siteDir);
+  server = await serveStatic(site.dir);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  site?.remove();
+});
+
+/** The result links the search page shows for a question, in order. */
+async function resultsFor(query: string): Promise<string[]> {
+  await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+  await waitForResults(page, query);
+  return page
+    .locator('.search-result__title a')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+}
+
+describe('residents’ questions on the sample site', () => {
+  it('has at least 50 questions, none repeated', () => {
+    expect(QUESTIONS.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(QUESTIONS.map(([q]) => q)).size).toBe(QUESTIONS.length);
+  });
+
+  it.each(QUESTIONS)('“%s” finds %s in the top three', async (query, expected) => {
+    const results = await resultsFor(query);
+    expect(
+      results.slice(0, 3),
+      `“${query}”的前三条结果：${results.slice(0, 3).join('，') || '（没有结果）'}`,
+    ).toContain(expected);
+  });
+});
+
+describe('谁管 / 找谁 / 打哪个电话', () => {
+  it.each(WHO_QUESTIONS)(
+    '“%s” puts the cadre first, with the call button',
+    async (query, expected) => {
+      const results = await resultsFor(query);
+      expect(results.slice(0, 3)).toContain(expected);
+      expect(results[0], `“${query}”的第一条结果：${results[0] ?? '（没有结果）'}`).toMatch(
+        /^\/contacts\/#/,
+      );
+      const first = page.locator('.search-result').first();
+      expect(await first.locator('a[href^="tel:"]').count()).toBe(1);
+    },
+  );
+});
