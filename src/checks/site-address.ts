@@ -1,3 +1,6 @@
+import type { ValidEntry } from './collection-rules.ts';
+import { warning, type Problem } from './problem.ts';
+
 /**
  * What an address in content points at: a path on this site (links to the site's own
  * https://… address count as local), or something elsewhere.
@@ -59,4 +62,37 @@ function decode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** The address the sample settings ship with: posters printed with it point nowhere. */
+export const SAMPLE_SITE_URL = 'https://qiaobei.example.cn';
+
+/**
+ * Why the site's own address (站点设置 → 网站地址) is not ready for print, or undefined when it
+ * is: QR codes, feeds and links on posters and cards are all made from it.
+ */
+export function siteUrlWarning(siteUrl: string): string | undefined {
+  const url = safeUrl(siteUrl.trim());
+  const fix = '请在内容管理的“站点设置 → 网站地址”填写本站正式网址（以 https:// 开头）';
+  if (url?.host === new URL(SAMPLE_SITE_URL).host)
+    return `网站地址还是示例网址 ${SAMPLE_SITE_URL}，海报和联系卡上的二维码、网址都会指向这个不存在的网站。${fix}`;
+  if (url?.protocol !== 'https:')
+    return `网站地址 ${siteUrl.trim()} 不是以 https:// 开头，二维码打开的网页不安全，很多手机会拦截。${fix}`;
+  return undefined;
+}
+
+/** A reminder (not an error) on content/settings/site.yml while the address is not ready. */
+export function siteUrlProblems(settings: readonly ValidEntry[]): Problem[] {
+  return settings.flatMap(({ entry, data }) => {
+    const siteUrl = (data as { siteUrl?: unknown }).siteUrl;
+    const message = typeof siteUrl === 'string' ? siteUrlWarning(siteUrl) : undefined;
+    if (!message) return [];
+    const line = entry.lineOf(['siteUrl']);
+    return [
+      warning(entry.file, message, {
+        field: '网站地址（siteUrl）',
+        ...(line === undefined ? {} : { line }),
+      }),
+    ];
+  });
 }

@@ -3,6 +3,17 @@ export const PHONE_PATTERN = /^(?:1[3-9]\d(?:[ -]?\d{4}){2}|0\d{2,3}[ -]?\d{7,8}
 
 export const PHONE_HINT = '11 位手机号（如 13812345678）或带区号的固定电话（如 0310-1234567）';
 
+/**
+ * A phone written without quotes reaches the schema as a YAML number. An 11-digit mobile survives
+ * that exactly (13912345678 is what the secretary wrote), so it is taken as that text; a landline
+ * has lost its leading 0 (03103016601 → 3103016601) and stays refused.
+ */
+export function phoneFromYamlNumber(value: unknown): unknown {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) return value;
+  const text = String(value);
+  return /^1[3-9]\d{9}$/.test(text) ? text : value;
+}
+
 /** Digits only: what a `tel:` link and comparisons need. */
 export function phoneDigits(phone: string): string {
   return phone.replace(/[^\d]/g, '');

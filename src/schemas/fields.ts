@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { dateToIso, isIsoDate, isIsoMonth } from '../lib/iso-date.ts';
-import { PHONE_HINT, PHONE_PATTERN } from '../lib/phone.ts';
+import { PHONE_HINT, PHONE_PATTERN, phoneFromYamlNumber } from '../lib/phone.ts';
 
 /**
  * What the CMS needs to know about a field beyond its type: the Chinese label, the Decap widget
@@ -88,11 +88,22 @@ export function isoMonth(label: string, description?: string) {
 }
 
 export function phone(label: string, description = PHONE_HINT) {
+  const format = `${label}格式不正确：应为 11 位手机号或带区号的固定电话`;
   return z
-    .string({ error: typeError(label, `电话号码（${PHONE_HINT}），请用引号括起来`) })
-    .trim()
-    .regex(PHONE_PATTERN, `${label}格式不正确：应为 11 位手机号或带区号的固定电话`)
-    .meta({ title: label, description, widget: 'string' } satisfies CmsFieldMeta);
+    .preprocess(
+      phoneFromYamlNumber,
+      z
+        .string({ error: typeError(label, `电话号码（${PHONE_HINT}），请用引号括起来`) })
+        .trim()
+        .regex(PHONE_PATTERN, format),
+    )
+    .meta({
+      title: label,
+      description,
+      widget: 'string',
+      // The CMS checks the same rule as the build (the preprocess step hides it from the generator).
+      cms: { pattern: [PHONE_PATTERN.source, format] },
+    } satisfies CmsFieldMeta);
 }
 
 export function draft() {

@@ -106,8 +106,8 @@ describe('contact schema', () => {
       'supervisionPhone: 监督电话格式不正确：应为 11 位手机号或带区号的固定电话',
     );
   });
-  it('asks for quotes when YAML read the phone as a number', () => {
-    expect(messagesOf(contactSchema.safeParse({ ...contact, phone: 13912345678 }))[0]).toMatch(
+  it('asks for quotes when YAML changed a landline into a number', () => {
+    expect(messagesOf(contactSchema.safeParse({ ...contact, phone: 3103016601 }))[0]).toMatch(
       /请用引号括起来/,
     );
   });

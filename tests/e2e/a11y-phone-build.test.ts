@@ -1,0 +1,41 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runBuild } from '../support/run-build';
+
+const work = mkdtempSync(join(tmpdir(), 'phone-build-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The sample content with one line of one file rewritten, as a secretary would type it. */
+function contentWith(file: string, field: string, value: string): string {
+  const dir = join(work, `content-${readdirSync(work).length}`);
+  cpSync(join(repoRoot, 'content'), dir, { recursive: true });
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  const changed = text.replace(new RegExp(`^${field}: .*$`, 'm'), `${field}: ${value}`);
+  expect(changed, `${file} 应有 ${field} 一行`).not.toBe(text);
+  writeFileSync(path, changed);
+  return dir;
+}
+
+describe('a phone number written without quotes', () => {
+  it('builds with an unquoted 11-digit mobile, shown and dialled exactly as written', async () => {
+    const contact = readdirSync(join(repoRoot, 'content/contacts')).sort()[0]!;
+    const contentDir = contentWith(`contacts/${contact}`, 'phone', '13912345678');
+    const outDir = join(work, 'site');
+    const { code, output } = await runBuild({ outDir, contentDir });
+    expect(code, output.slice(-2000)).toBe(0);
+    const html = readFileSync(join(outDir, 'contacts/index.html'), 'utf8');
+    expect(html).toContain('href="tel:13912345678"');
+    expect(html).toContain('139 1234 5678');
+  });
+
+  it('keeps refusing a landline YAML changed, naming the file and asking for quotes', async () => {
+    const contentDir = contentWith('settings/site.yml', 'phone', '03103016601');
+    const { code, output } = await runBuild({ outDir: join(work, 'refused'), contentDir });
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/settings/site.yml');
+    expect(output).toContain('请用引号括起来');
+  });
+});
