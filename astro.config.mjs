@@ -15,9 +15,9 @@ import { safeMarkdown } from './src/security/markdown.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** The sitemap lists pages for reading, not the CMS or the print sheets. */
+/** The sitemap lists pages for reading, not the CMS, the print sheets or the 公众号 versions. */
 const publicPage = (/** @type {string} */ page) =>
-  !/\/(admin|poster)\/|\/contacts\/(cards|sheet)\//.test(new URL(page).pathname);
+  !/\/(admin|poster|wechat)\/|\/contacts\/(cards|sheet)\//.test(new URL(page).pathname);
 
 /** The public address from the site settings, so canonical URLs and QR codes are absolute. */
 function siteUrl() {

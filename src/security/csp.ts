@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { APIContext, AstroUserConfig } from 'astro';
 
 type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
@@ -39,4 +40,24 @@ export function relaxForCms(csp: APIContext['csp']): void {
   csp.insertStyleResource("'unsafe-inline'");
   csp.insertDirective("img-src 'self' data: blob: https:");
   csp.insertDirective("connect-src 'self' https:");
+}
+
+/**
+ * The 公众号版 (/…/wechat/) shows HTML whose styles are all inline, as WeChat requires. Only
+ * those exact `style` values may apply ('unsafe-hashes' with the hash of each), so content still
+ * cannot bring a style of its own; the article's images are shown from the site's public address.
+ */
+export function allowWechatArticle(
+  csp: APIContext['csp'],
+  styles: Iterable<string>,
+  imageOrigin?: string,
+): void {
+  if (!csp) return;
+  const hashes = new Set<string>();
+  for (const style of styles) hashes.add(createHash('sha256').update(style).digest('base64'));
+  if (hashes.size > 0) {
+    csp.insertStyleResource("'unsafe-hashes'");
+    for (const hash of hashes) csp.insertStyleHash(`sha256-${hash}`);
+  }
+  if (imageOrigin) csp.insertDirective(`img-src 'self' data: ${imageOrigin}`);
 }

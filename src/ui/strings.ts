@@ -182,6 +182,33 @@ export const ui = {
     ratesLeftOut: '百分比（如参与率）不能相加，不计入统计。',
     latestYear: (year: number) => `${year}年主要工作数据`,
   },
+  wechat: {
+    openCopy: '复制到公众号',
+    pageTitle: (title: string) => `公众号版：${title}`,
+    intro:
+      '下面是按微信公众号排版的全文，宽度与公众号正文一样。点“复制到公众号”，再到公众号后台粘贴。',
+    steps: [
+      '点下面的“复制到公众号”按钮。',
+      '打开公众号后台（mp.weixin.qq.com），点“新的创作”→“写新图文”。',
+      '在正文里点一下，按 Ctrl+V（手机上长按后选“粘贴”）。',
+      '标题、作者、摘要和封面在公众号后台另外填写。',
+    ],
+    noScript:
+      '浏览器没有开启 JavaScript，复制按钮用不了：请用鼠标选中下面从第一行到二维码的全文，按 Ctrl+C 复制。',
+    copy: '复制到公众号',
+    copied: '已复制。请到公众号后台的正文里粘贴（Ctrl+V）。',
+    copiedFallback: '已复制（浏览器用的是旧的复制方式）。请到公众号后台的正文里粘贴（Ctrl+V）。',
+    copyFailed: (reason: string) =>
+      `没有复制成功：${reason}。请用鼠标选中下面的全文，按 Ctrl+C 复制。`,
+    copyDenied: '浏览器不允许本页使用剪贴板',
+    copyUnsupported: '这个浏览器不支持一键复制',
+    warningsTitle: '粘贴前请注意',
+    preview: '公众号预览',
+    notesTitle: '引用链接',
+    closing: (site: string) => `本文同时发布在${site}网站，网页版地址：`,
+    qrAlt: '本文网页版的二维码',
+    back: '返回文章',
+  },
   feed: {
     title: 'RSS 订阅',
     description: (name: string) => `${name}的通知公告、学习园地和工作报告`,
