@@ -25,7 +25,10 @@ import { formatName } from '../src/cms/names.ts';
 import type { DecapField } from '../src/cms/decap-fields.ts';
 import { siteFormat } from '../src/cms/site-format.ts';
 import { urlNameWidget } from '../src/cms/url-name-widget.ts';
+import '../src/cms/form-aids.ts';
 import type { PreviewProps } from '../src/cms/previews.ts';
+import { installSaveFeedback } from '../src/cms/save-feedback.ts';
+import { installUploadGuard } from '../src/cms/upload-guard.ts';
 
 /** Decap's bundled types disagree with its runtime (4-argument registerWidget, code-block); this is what it accepts. */
 interface Registry {
@@ -178,6 +181,8 @@ if (config.local_backend) {
   // The dev server's proxy answers on this same origin (loopback only).
   config.local_backend.url = new URL(config.local_backend.url, location.href).href;
 }
+installUploadGuard();
+installSaveFeedback();
 void registerBackends().then(() => {
   document.getElementById('admin-loading')?.remove();
   cms.init({ config });

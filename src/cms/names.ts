@@ -14,3 +14,6 @@ export const URL_NAME = 'urlName';
 
 export const MEDIA_FOLDER = 'public/uploads';
 export const PUBLIC_MEDIA_FOLDER = '/uploads';
+
+/** Response header that carries the warnings of a save (JSON, URI-encoded) back to the CMS. */
+export const SAVE_WARNINGS_HEADER = 'x-cms-warnings';

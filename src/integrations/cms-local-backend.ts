@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
-import { LOCAL_BACKEND_PATH } from '../cms/names.ts';
+import { LOCAL_BACKEND_PATH, SAVE_WARNINGS_HEADER } from '../cms/names.ts';
 import { refusal } from '../cms/local-guard.ts';
 import { asCmsRequest, prepareWrite, type WriteContext } from '../cms/write-path.ts';
 import { localRepo } from '../cms/local-repo.ts';
@@ -28,7 +28,8 @@ const CMS_DEPENDENCIES = [
 ];
 
 const MOUNT = LOCAL_BACKEND_PATH.replace(/\/api\/v1$/, '');
-const BODY_LIMIT = 50 * 1024 * 1024;
+/** Several phone photos saved with one entry, base64-encoded; each is held to its own limit. */
+const BODY_LIMIT = 64 * 1024 * 1024;
 
 function readJson(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -36,7 +37,10 @@ function readJson(req: IncomingMessage): Promise<unknown> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > BODY_LIMIT) reject(new Error('请求太大'));
+      if (size > BODY_LIMIT)
+        reject(
+          new Error('一次上传的图片太大：请用微信发送时不要勾选“原图”，或一次少放几张照片，再保存'),
+        );
       else chunks.push(chunk);
     });
     req.on('end', () => {
@@ -138,11 +142,20 @@ export function cmsLocalBackend(): AstroIntegration {
               logger.warn(
                 `保存提醒：${warning.field ? `${warning.field}：` : ''}${warning.message}`,
               );
+            if (decision.warnings.length > 0)
+              res.setHeader(
+                SAVE_WARNINGS_HEADER,
+                encodeURIComponent(JSON.stringify(decision.warnings)),
+              );
             // Hand the prepared body on; body-parser skips requests marked as read.
             Object.assign(req, { body: { ...(body as object), ...decision.request }, _body: true });
             app(req, res, next);
           })().catch((error: unknown) =>
-            send(res, 400, error instanceof Error ? error.message : '请求无法读取'),
+            send(
+              res,
+              (error as { status?: number }).status ?? 500,
+              error instanceof Error ? error.message : '请求无法读取',
+            ),
           );
         });
         logger.info(
