@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,7 +62,8 @@ afterAll(async () => {
   for (const dir of [repo, dataDir, remotes]) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('publishing to the live site', () => {
+// Each build takes 5–30 s on a busy 2-core machine.
+describe('publishing to the live site', { timeout: 240_000 }, () => {
   it('builds the branch on first start and serves it', async () => {
     const [first] = manager.releases();
     expect(first).toMatchObject({
@@ -163,5 +164,49 @@ describe('publishing to the live site', () => {
     expect(manager.releases()).toHaveLength(count);
     expect(manager.status().live!.id).toBe(live);
     expect(manager.liveHistory()[0]!.kind).toBe('rollback');
+  });
+
+  it('keeps the old site when the server is killed mid-build, and rebuilds on the next start', async () => {
+    await manager.stop();
+    const live = readlinkSync(manager.liveDir);
+    git(repo, 'rm', '--quiet', 'content/notices/2026-11-28-cuowu-riqi.md');
+    const head = commitNotice(repo, '2026-11-28-chongqi', '重启之后的通知');
+    const child = spawn(
+      process.execPath,
+      [join(import.meta.dirname, 'releases-server-process.ts'), repo, dataDir],
+      { detached: true, stdio: 'ignore' },
+    );
+    const building = () => {
+      const record = JSON.parse(readFileSync(join(dataDir, 'releases.json'), 'utf8'));
+      const last = record.releases.at(-1);
+      return last?.commit === head && last.state === 'building'
+        ? existsSync(join(dataDir, 'releases', `${last.id}.partial`))
+        : false;
+    };
+    await expect.poll(building, { timeout: 120_000, interval: 50 }).toBe(true);
+    process.kill(-child.pid!, 'SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(readlinkSync(manager.liveDir)).toBe(live);
+    expect((await page('/')).status).toBe(200);
+    expect((await page('/notices/2026-11-28-chongqi/')).status).toBe(404);
+
+    manager = newManager();
+    await manager.start();
+    const [rebuild, interrupted] = manager.releases();
+    expect(rebuild).toMatchObject({ state: 'building', trigger: 'startup', commit: head });
+    expect(interrupted).toMatchObject({ state: 'failed', interrupted: true, commit: head });
+    await manager.idle();
+    expect(manager.releases()[0]).toMatchObject({
+      state: 'succeeded',
+      trigger: 'startup',
+      commit: head,
+    });
+    expect((await page('/notices/2026-11-28-chongqi/')).text).toContain('重启之后的通知');
+    expect(
+      readdirSync(join(dataDir, 'releases')).filter(
+        (name) => !/^\d{8}-\d{6}-[0-9a-f]{7}$/.test(name),
+      ),
+    ).toEqual([]);
+    expect(readdirSync(join(dataDir, 'builds'))).toEqual([]);
   });
 });

@@ -1,20 +1,8 @@
-import type { SessionUser } from '../session-user.ts';
+import type { MainCommit, MainCommitEntry } from '../releases-hook.ts';
 
-export type PublishAction = 'publish' | 'unpublish' | 'delete';
-
-/** One entry a commit to main changed, as the CMS named it. */
-export interface PublishedEntry {
-  path: string;
-  title?: string;
-  action: PublishAction;
-}
-
-/** What the publishing server reports after each successful commit to main. */
-export interface MainCommit {
-  commit: string;
-  author: SessionUser;
-  entries: PublishedEntry[];
-}
+export type { MainCommit };
+export type PublishedEntry = MainCommitEntry;
+export type PublishAction = MainCommitEntry['action'];
 
 /** Who did something, as kept in the release record (no role: it may change later). */
 export interface Person {
