@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -133,6 +134,11 @@ describe('公众号版 page', () => {
     const context = await newContext({ deviceScaleFactor: 1 });
     try {
       const page = await openWechat(context, report.wechat);
+      const blocked: string[] = [];
+      page.on('console', (message) => {
+        if (/Content.Security.Policy/i.test(message.text())) blocked.push(message.text());
+      });
+      await page.reload();
       const article = page.locator('[data-wechat-article]');
       const width = await article.evaluate((element) => {
         const style = getComputedStyle(element);
@@ -161,6 +167,9 @@ describe('公众号版 page', () => {
       expect(jsQR(new Uint8ClampedArray(qr.data), qr.width, qr.height)?.data).toBe(
         new URL(report.page, siteUrl).href,
       );
+      expect(blocked, 'CSP 拦下了公众号版的样式或图片').toEqual([]);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}：${v.help}`)).toEqual([]);
       // The sample site's address is an example domain WeChat cannot reach.
       await expect.poll(() => page.locator('[data-wechat-warnings]').isVisible()).toBe(true);
       const path = join(shotDir, 'wechat-677.png');
