@@ -19,8 +19,8 @@ export const BUDGETS = {
 
 /** Scripts a content page may load: the reading aids everywhere, search where it is offered. */
 const ALLOWED_SCRIPT = [/^\/reading-aids\.js$/, /^\/read-aloud\.js$/, /search|pagefind/];
-/** Print tools and the CMS are not pages for reading. */
-const NOT_CONTENT = /^(admin|.*\/poster|contacts\/(cards|sheet))(\/|$)/;
+/** Print tools, the 公众号 versions and the CMS are not pages for reading. */
+const NOT_CONTENT = /^(admin|.*\/poster|.*\/wechat|contacts\/(cards|sheet))(\/|$)/;
 const ARTICLE = /^(study|notices|reports)\/(?!stats\/)[^/]+\/index\.html$/;
 
 const gzipSize = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
