@@ -6,14 +6,17 @@
  *   npm run bench:search                       2,000 entries
  *   npm run bench:search -- --count 500        another size
  *   npm run bench:search -- --keep             keep the generated site (its path is printed)
+ *
+ * Keyword queries and residents' questions are measured alike; a question runs one search per
+ * meaningful word, so its figures show what that costs on a cold cache.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/support/browser.ts';
-import { runBuild } from '../tests/support/run-build.ts';
+import { repoRoot, runBuild } from '../tests/support/run-build.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { generateContent } from './generate-content.ts';
 
@@ -28,6 +31,10 @@ const count = Number(args.count);
 const runs = Math.max(1, Number(args.runs));
 /** Words the generated text contains, of the lengths residents type: 2 to 6 characters. */
 const QUERIES = ['低保', '联系电话', '学习型党组织', '每家每户', '志愿服务'];
+/** Residents' questions: question words, everyday words from the table, who to call. */
+const QUESTIONS = ['电话诈骗怎么防', '低保户找谁', '找工作问谁'];
+/** The site's own table of everyday words, which the questions rely on. */
+const SEARCH_WORDS = 'settings/search-words.yml';
 
 const say = (line: string) => console.log(line);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -116,6 +123,8 @@ async function main() {
   try {
     say(`生成 ${count} 个条目的示例内容…`);
     const counts = generateContent(contentDir, count);
+    if (existsSync(join(repoRoot, 'content', SEARCH_WORDS)))
+      copyFileSync(join(repoRoot, 'content', SEARCH_WORDS), join(contentDir, SEARCH_WORDS));
     say(
       `  学习园地 ${counts.study}、工作报告 ${counts.reports}、通知公告 ${counts.notices}、联系卡 ${counts.contacts}`,
     );
@@ -151,10 +160,14 @@ async function main() {
     const server = await serveStatic(siteDir);
     const browser = await launchChromium();
     const cold: QueryFigures[] = [];
+    const asked: QueryFigures[] = [];
     let slow: QueryFigures | undefined;
+    let slowQuestion: QueryFigures | undefined;
     try {
       for (const query of QUERIES) cold.push(await firstQuery(browser, server.url, query));
+      for (const query of QUESTIONS) asked.push(await firstQuery(browser, server.url, query));
       slow = await firstQuery(browser, server.url, QUERIES[0] as string, 4);
+      slowQuestion = await firstQuery(browser, server.url, QUESTIONS[0] as string, 4);
     } finally {
       await browser.close();
       await server.close();
@@ -181,7 +194,10 @@ async function main() {
       `${q.query.padEnd(8, '　')}  ${kb(q.bytes).padStart(10)}  ${String(q.requests).padStart(4)}  ` +
       `${ms(q.typingToResults).padStart(12)}  ${ms(q.lastKeyToResults).padStart(14)}  ${q.results}`;
     for (const q of cold) say(row(q));
+    say('居民的问题（去掉问话词、按词表换成网站用词，逐词搜索后合并）：');
+    for (const q of asked) say(row(q));
     if (slow) say(`CPU 降速 4 倍（模拟低端手机）：\n${row(slow)}`);
+    if (slowQuestion) say(row(slowQuestion));
     say('');
     say(
       '说明：逐字输入，每字间隔 80 毫秒；页面在输入停顿 250 毫秒后才搜索，两列时间都含这段等待。',

@@ -74,7 +74,9 @@ if (app && input && form && filters && status && list && more && yearSelect && s
     const n = outcome.results.length;
     if (n === 0) return ui.search.none(state.q);
     if (outcome.kind === 'partial') return ui.search.partial(outcome.terms, n);
-    if (outcome.kind === 'all') return ui.search.questionCount(state.q, outcome.terms, n);
+    // A question says which words it was searched by; a keyword is searched as typed.
+    if (outcome.kind === 'all' && outcome.plan.isQuestion)
+      return ui.search.questionCount(state.q, outcome.terms, n);
     return ui.search.count(state.q, n);
   };
 
@@ -103,7 +105,9 @@ if (app && input && form && filters && status && list && more && yearSelect && s
         const count = box.parentElement?.querySelector('.chip__count');
         if (count) count.textContent = String(outcome.sections[box.value] ?? 0);
       }
-      filters.hidden = false;
+      // Nothing to narrow down: the help below matters more than empty chips.
+      const filtered = state.sections.length > 0 || state.year !== '';
+      filters.hidden = outcome.results.length === 0 && !filtered;
       await showMore(current);
       if (current !== run) return;
       status.textContent = statusFor(outcome);

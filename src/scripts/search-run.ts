@@ -71,10 +71,10 @@ function count(ids: string[], facet: Map<string, string>): Record<string, number
 }
 
 /**
- * Searches as the resident asked. A keyword query goes to Pagefind as typed (as it always has);
- * a question, or words the table knows, is split into its meaningful words, each searched on its
- * own with its site words, and the pages are ranked by how many of them they hold — cadres first
- * when the question asks who to call.
+ * Searches as the resident asked. A keyword query goes to Pagefind as typed; a question, or words
+ * the table knows, is split into its meaningful words, each searched on its own with its site
+ * words, and the pages are ranked by how many of them they hold (so a question never ends on
+ * 没有找到 while one of its words is found), cadres first when it asks who to call.
  */
 export async function runSearch(
   pagefind: Pagefind,
@@ -86,22 +86,19 @@ export async function runSearch(
   const terms = plan.concepts.map((concept) => concept.label);
   const options = pagefindOptions(state);
 
-  const asTyped = !plan.isQuestion && !plan.usesTable;
-  if (asTyped || plan.concepts.length === 0) {
+  // A keyword query is answered as typed, as it always was: a word only a draft holds finds nothing.
+  if ((!plan.isQuestion && !plan.usesTable) || plan.concepts.length === 0) {
     const found = await pagefind.search(state.q, options);
-    const results = found?.results ?? [];
-    if (results.length > 0 || plan.concepts.length < 2) {
-      const counts: FilterCounts =
-        (state.sections.length > 0 ? found?.totalFilters : found?.filters) ?? {};
-      return {
-        results,
-        kind: 'plain',
-        terms,
-        sections: counts['section'] ?? {},
-        years: Object.keys(found?.totalFilters['year'] ?? {}),
-        plan,
-      };
-    }
+    const counts: FilterCounts =
+      (state.sections.length > 0 ? found?.totalFilters : found?.filters) ?? {};
+    return {
+      results: found?.results ?? [],
+      kind: 'plain',
+      terms,
+      sections: counts['section'] ?? {},
+      years: Object.keys(found?.totalFilters['year'] ?? {}),
+      plan,
+    };
   }
 
   // Each word on its own, every 栏目 and year: the reader's filters are applied to the merged list.

@@ -53,7 +53,15 @@ async function offersChinese(Recognition: RecognitionClass): Promise<boolean> {
  */
 export function setUpVoice(button: HTMLButtonElement, onText: (text: string) => void): void {
   const Recognition = recognitionClass();
-  if (!Recognition) return;
+  // Says whether the check has run, for anyone (a test) waiting on it.
+  const settle = (offered: boolean) => {
+    button.hidden = !offered;
+    button.dataset['voice'] = offered ? 'on' : 'off';
+  };
+  if (!Recognition) {
+    settle(false);
+    return;
+  }
   const note = button.parentElement?.querySelector<HTMLElement>('.search-box__voice-note');
   let listening: Recognition | undefined;
 
@@ -82,7 +90,7 @@ export function setUpVoice(button: HTMLButtonElement, onText: (text: string) => 
     };
     recognition.onerror = (event) => {
       if (CANNOT.has(event.error)) {
-        button.hidden = true;
+        settle(false);
         say(ui.search.voice.unavailable);
       } else say(ui.search.voice.failed);
     };
@@ -98,7 +106,5 @@ export function setUpVoice(button: HTMLButtonElement, onText: (text: string) => 
     }
   });
 
-  void offersChinese(Recognition).then((offered) => {
-    button.hidden = !offered;
-  });
+  void offersChinese(Recognition).then(settle);
 }

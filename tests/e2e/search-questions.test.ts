@@ -2,13 +2,24 @@
  * Residents' questions, typed or spoken the way they ask them, run in Chromium through the search
  * page at phone size against the built sample site: each must put its page among the first three.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser';
+import { repoRoot } from '../support/run-build';
 import { serveStatic, type StaticServer } from '../support/static-server';
 import { copySite, waitForResults } from './search-site';
 
 const siteDir = inject('siteDir');
+const PHONE = { width: 360, height: 780 };
+const settings = parse(readFileSync(join(repoRoot, 'content/settings/site.yml'), 'utf8')) as {
+  reception: string;
+  phone: string;
+  supervisionPhone: string;
+};
+const digits = (phone: string) => phone.replace(/\D/g, '');
 
 const card = (id: string) => `/contacts/#${id}`;
 const FIRE_CHECK = '/notices/2026-11-16-dongji-xiaofang-jiancha/';
@@ -96,7 +107,7 @@ beforeAll(async () => {
   site = copySite(siteDir);
   server = await serveStatic(site.dir);
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+  page = await browser.newPage({ viewport: PHONE });
 });
 
 afterAll(async () => {
@@ -120,21 +131,23 @@ describe('residents’ questions on the sample site', () => {
     expect(new Set(QUESTIONS.map(([q]) => q)).size).toBe(QUESTIONS.length);
   });
 
-  it.each(QUESTIONS)('“%s” finds %s in the top three', async (query, expected) => {
+  it.each(HOW_QUESTIONS)('“%s” finds %s in the top three', async (query, expected) => {
     const results = await resultsFor(query);
     expect(
       results.slice(0, 3),
       `“${query}”的前三条结果：${results.slice(0, 3).join('，') || '（没有结果）'}`,
     ).toContain(expected);
   });
-});
 
-describe('谁管 / 找谁 / 打哪个电话', () => {
+  // 谁管 / 找谁 / 打哪个电话: the cadre comes first, with the call button.
   it.each(WHO_QUESTIONS)(
-    '“%s” puts the cadre first, with the call button',
+    '“%s” finds %s in the top three, a cadre first',
     async (query, expected) => {
       const results = await resultsFor(query);
-      expect(results.slice(0, 3)).toContain(expected);
+      expect(
+        results.slice(0, 3),
+        `“${query}”的前三条结果：${results.slice(0, 3).join('，') || '（没有结果）'}`,
+      ).toContain(expected);
       expect(results[0], `“${query}”的第一条结果：${results[0] ?? '（没有结果）'}`).toMatch(
         /^\/contacts\/#/,
       );
@@ -142,4 +155,113 @@ describe('谁管 / 找谁 / 打哪个电话', () => {
       expect(await first.locator('a[href^="tel:"]').count()).toBe(1);
     },
   );
+});
+
+describe('no dead end', () => {
+  it('lists the pages holding some of a question’s words when none holds them all', async () => {
+    const results = await resultsFor('邻居吵架找谁调解');
+    expect(results.length).toBeGreaterThan(0);
+    const status = await page.textContent('#search-status');
+    expect(status).toContain('没有同时含有');
+    expect(status).not.toContain('没有找到');
+    expect(await page.locator('#search-help').isVisible()).toBe(false);
+  });
+
+  it('offers the reception, both phones, the contact cards and the nearest word', async () => {
+    expect(await resultsFor('孤寡怎么办')).toEqual([]);
+    expect(await page.textContent('#search-status')).toContain('没有找到“孤寡怎么办”');
+    const help = page.locator('#search-help');
+    expect(await help.isVisible()).toBe(true);
+    expect(await help.innerText()).toContain(settings.reception);
+    for (const phone of [settings.phone, settings.supervisionPhone])
+      expect(await help.locator(`a[href="tel:${digits(phone)}"]`).isVisible()).toBe(true);
+    expect(await help.getByRole('link', { name: '查看干部联系电话' }).getAttribute('href')).toBe(
+      '/contacts/',
+    );
+    const suggestion = help.locator('#search-suggest');
+    expect(await suggestion.innerText()).toContain('您是不是要找');
+    await suggestion.getByRole('link', { name: '孤寡老人' }).click();
+    await waitForResults(page, '孤寡老人');
+    expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
+    expect(await page.locator('#search-help').isVisible()).toBe(false);
+  });
+
+  it('suggests everyday words that find something when nothing is near', async () => {
+    expect(await resultsFor('钢琴怎么弹')).toEqual([]);
+    const words = page.locator('#search-suggest a');
+    expect(await page.textContent('#search-suggest')).toContain('也可以试试这些词');
+    expect(await words.count()).toBeGreaterThan(0);
+    const first = (await words.first().textContent()) ?? '';
+    await words.first().click();
+    await waitForResults(page, first);
+    expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
+  });
+});
+
+/** A stand-in for the browser's speech recognition, as the page's script sees it. */
+function fakeSpeech(kind: 'hears' | 'unavailable' | 'network' | 'none') {
+  return `(() => {
+    delete window.SpeechRecognition;
+    delete window.webkitSpeechRecognition;
+    if (${JSON.stringify(kind)} === 'none') return;
+    class FakeRecognition {
+      static available = async () => (${JSON.stringify(kind)} === 'unavailable' ? 'unavailable' : 'available');
+      start() {
+        window.heardLang = this.lang;
+        setTimeout(() => {
+          if (${JSON.stringify(kind)} === 'network') this.onerror?.({ error: 'network' });
+          else this.onresult?.({ results: [[{ transcript: '低保找谁' }]] });
+          this.onend?.();
+        }, 50);
+      }
+      abort() {}
+    }
+    window.webkitSpeechRecognition = FakeRecognition;
+  })();`;
+}
+
+describe('说话搜索', () => {
+  async function openWithSpeech(kind: Parameters<typeof fakeSpeech>[0]) {
+    const context = await browser.newContext({ viewport: PHONE });
+    await context.addInitScript(fakeSpeech(kind));
+    const voicePage = await context.newPage();
+    await voicePage.goto(`${server.url}/search/`);
+    await voicePage.waitForSelector('#search-app[data-state="idle"]', { state: 'attached' });
+    return { voicePage, button: voicePage.getByRole('button', { name: '说话搜索' }), context };
+  }
+
+  it('searches for what the resident says, in Chinese', async () => {
+    const { voicePage, button, context } = await openWithSpeech('hears');
+    await button.waitFor({ state: 'visible' });
+    await button.click();
+    await waitForResults(voicePage, '低保找谁');
+    expect(
+      await voicePage.evaluate(() => (window as unknown as { heardLang: string }).heardLang),
+    ).toBe('zh-CN');
+    expect(await voicePage.locator('#search-input').inputValue()).toBe('低保找谁');
+    expect(await voicePage.locator('.search-result__title a').first().getAttribute('href')).toBe(
+      card('liu-xiumei'),
+    );
+    await context.close();
+  });
+
+  it('stays hidden where the browser has no Chinese speech recognition', async () => {
+    for (const kind of ['none', 'unavailable'] as const) {
+      const { voicePage, button, context } = await openWithSpeech(kind);
+      await voicePage.waitForSelector('.search-box__voice[data-voice="off"]', {
+        state: 'attached',
+      });
+      expect(await button.isVisible(), kind).toBe(false);
+      await context.close();
+    }
+  });
+
+  it('hides itself and says so when the browser cannot reach its recogniser', async () => {
+    const { voicePage, button, context } = await openWithSpeech('network');
+    await button.click();
+    await voicePage.waitForSelector('.search-box__voice[data-voice="off"]', { state: 'attached' });
+    expect(await voicePage.locator('.search-box__voice').isVisible()).toBe(false);
+    expect(await voicePage.textContent('.search-box__voice-note')).toContain('请直接打字');
+    await context.close();
+  });
 });
