@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
+import { PNG } from 'pngjs';
 import { describe, expect, inject, it } from 'vitest';
 import { checkWechatArticle } from '@/lib/wechat/check-rules';
 import { SECTIONS, builtArticles, canonicalOf, markedHtml, readPage } from './wechat-pages';
@@ -62,6 +63,24 @@ describe('公众号版 of every article in the sample site', () => {
       expect(qr).toBe(new URL(`${article.wechat}qr.png`, siteUrl).href);
       const png = readFileSync(join(siteDir, article.wechat, 'qr.png'));
       expect(png.subarray(1, 4).toString()).toBe('PNG');
+    }
+  });
+
+  it('has a 900×383 PNG cover with the title drawn on the site red', () => {
+    for (const article of articles) {
+      const png = PNG.sync.read(readFileSync(join(siteDir, article.wechat, 'cover.png')));
+      expect([png.width, png.height], article.wechat).toEqual([900, 383]);
+      let red = 0;
+      let white = 0;
+      for (let i = 0; i < png.data.length; i += 4) {
+        const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+        if (r === 0xb5 && g === 0x12 && b === 0x1b) red += 1;
+        else if (r > 240 && g > 240 && b > 240) white += 1;
+      }
+      expect(red / (900 * 383), article.wechat).toBeGreaterThan(0.5);
+      // The title's white strokes: a few per cent of the image, not none, not a blank box.
+      expect(white / (900 * 383), article.wechat).toBeGreaterThan(0.02);
+      expect(readPage(siteDir, article.wechat)).toContain(`href="${article.wechat}cover.png"`);
     }
   });
 

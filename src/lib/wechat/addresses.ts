@@ -7,6 +7,8 @@ export interface WechatAddresses {
   wechat: string;
   /** The PNG QR code of the canonical address, e.g. /study/2026-10/wechat/qr.png. */
   qr: string;
+  /** The 900×383 cover image for the 公众号 editor, e.g. /study/2026-10/wechat/cover.png. */
+  cover: string;
   /** Absolute addresses on the site's public address, when it is known. */
   canonical?: string;
   qrSrc?: string;
@@ -21,6 +23,14 @@ export function wechatAddresses(
   const page = `/${section}/${id}/`;
   const wechat = `${page}wechat/`;
   const qr = `${wechat}qr.png`;
-  if (!site) return { page, wechat, qr };
-  return { page, wechat, qr, canonical: new URL(page, site).href, qrSrc: new URL(qr, site).href };
+  const cover = `${wechat}cover.png`;
+  if (!site) return { page, wechat, qr, cover };
+  return {
+    page,
+    wechat,
+    qr,
+    cover,
+    canonical: new URL(page, site).href,
+    qrSrc: new URL(qr, site).href,
+  };
 }
