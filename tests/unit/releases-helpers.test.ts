@@ -33,6 +33,13 @@ describe('why a build failed', () => {
       '网站构建出错：[astro] Unable to load your Astro config',
     );
     expect(buildFailureReason('')).toMatch(/^网站构建出错/);
+    const vite = `20:57:14 [content-check] 内容检查：共 26 个条目，0 个错误，1 个提醒。
+20:57:21 [ERROR] [vite] ✗ Build failed in 1.62s
+[vite]: Rolldown failed to resolve import "@/lib/x" from "src/pages/a.ts".
+  Stack trace:`;
+    expect(buildFailureReason(vite)).toBe(
+      '网站构建出错：[vite] ✗ Build failed in 1.62s [vite]: Rolldown failed to resolve import "@/lib/x" from "src/pages/a.ts".',
+    );
   });
 });
 

@@ -30,10 +30,19 @@ export function buildFailureReason(output: string): string {
   if (index) return index.slice(index.indexOf('建立搜索索引失败')).trim();
   const stopped = lines.find((line) => line.includes('超过') && line.includes('已停止'));
   if (stopped) return `构建${stopped.trim().replace(/^（|）$/g, '')}`;
-  const error = lines
-    .map((line) => line.replace(/^\d\d:\d\d:\d\d\s*/, '').trim())
-    .find(
-      (line) => /\[ERROR\]|error|Unable|Cannot|Failed|错误|失败/i.test(line) && !/^at\s/.test(line),
-    );
-  return error ? `网站构建出错：${error.slice(0, 300)}` : '网站构建出错，详见发布记录里的构建输出';
+  const clean = lines.map((line) => line.replace(/^\d\d:\d\d:\d\d\s*/, '').trim());
+  const at = clean.findIndex((line) => line.includes('[ERROR]'));
+  // Astro's own error line is often a summary ("Build failed"); the cause is on the next line.
+  const error =
+    at >= 0
+      ? [clean[at]!.replace('[ERROR]', '').trim(), clean.slice(at + 1).find(Boolean) ?? '']
+          .filter(Boolean)
+          .join(' ')
+      : clean.find(
+          (line) =>
+            /error|Unable|Cannot|Failed|失败/i.test(line) &&
+            !/^at\s/.test(line) &&
+            !line.includes('内容检查'),
+        );
+  return error ? `网站构建出错：${error.slice(0, 400)}` : '网站构建出错，详见发布记录里的构建输出';
 }
