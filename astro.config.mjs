@@ -10,6 +10,8 @@ import { cmsLocalBackend } from './src/integrations/cms-local-backend.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { pictureVariants } from './src/integrations/pictures.ts';
+import { publicDir } from './src/lib/public-dir.ts';
 import { cspConfig } from './src/security/csp.ts';
 import { safeMarkdown } from './src/security/markdown.ts';
 
@@ -31,6 +33,7 @@ function siteUrl() {
 
 export default defineConfig({
   site: process.env.SITE_URL ?? siteUrl(),
+  publicDir: publicDir(root),
   trailingSlash: 'ignore',
   build: {
     format: 'directory',
@@ -45,6 +48,7 @@ export default defineConfig({
     mdx(),
     cmsLocalBackend(),
     pagefindSearch(),
+    pictureVariants(),
     sitemap({ filter: publicPage }),
   ],
   // Loopback only: the dev server carries the CMS's local backend, which writes files.

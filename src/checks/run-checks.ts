@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import type { Notice } from '../schemas/notices.ts';
 import type { SearchWords } from '../schemas/search-words.ts';
 import type { StudyIssue } from '../schemas/study.ts';
+import { publicDir as publicDirOf } from '../lib/public-dir.ts';
 import { today as todayInChina } from '../lib/today.ts';
 import { expiredPinnedNotices, uniqueIssueNumbers, type ValidEntry } from './collection-rules.ts';
 import type { Problem } from './problem.ts';
@@ -36,7 +36,7 @@ export function runChecks(
   today = todayInChina(),
   options: CheckOptions = {},
 ): CheckResult {
-  const publicDir = options.publicDir ?? join(root, 'public');
+  const publicDir = options.publicDir ?? publicDirOf(root);
   const { entries, problems, sources } = readAllEntries(root);
   const valid = new Map<string, ValidEntry[]>();
   for (const entry of entries) {

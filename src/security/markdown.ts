@@ -1,11 +1,46 @@
 import { satteri } from '@astrojs/markdown-satteri';
-import type { Root } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import { defineHastPlugin } from 'satteri';
+import { ARTICLE_SIZES, pictureMarkup, publicDirectory } from '../pictures/picture-markup.ts';
 import { rehypeInPageLinks } from './rehype-in-page-links.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
 const fixInPageLinks = rehypeInPageLinks();
+
+/** An uploaded picture as a picture element in the sizes that fit (see picture-markup.ts). */
+function toPicture(img: Element): Element {
+  const { src, alt } = img.properties;
+  if (typeof src !== 'string') return img;
+  const markup = pictureMarkup(publicDirectory(), src, typeof alt === 'string' ? alt : '', {
+    sizes: ARTICLE_SIZES,
+  });
+  if (!markup) return img;
+  const element = (tagName: string, properties: Element['properties']): Element => ({
+    type: 'element',
+    tagName,
+    properties,
+    children: [],
+  });
+  return {
+    type: 'element',
+    tagName: 'picture',
+    properties: {},
+    children: [
+      ...markup.sources.map((source) => element('source', { ...source })),
+      element('img', { ...img.properties, ...markup.img }),
+    ],
+  };
+}
+
+function pictures(node: Root | Element) {
+  node.children = node.children.map((child: RootContent | ElementContent) => {
+    if (child.type !== 'element') return child;
+    if (child.tagName === 'img') return toPicture(child);
+    pictures(child);
+    return child;
+  }) as typeof node.children;
+}
 
 /**
  * Cleans each entry's HTML tree by the allowlist (hast-util-sanitize, the engine of
@@ -17,6 +52,8 @@ const sanitizeEntryHtml = defineHastPlugin({
   before(root, ctx) {
     const clean = sanitize(root, sanitizeSchema) as Root;
     fixInPageLinks(clean);
+    // After the allowlist: these elements are the site's own, not the author's.
+    pictures(clean);
     ctx.replaceNode(root, clean);
   },
 });
