@@ -25,6 +25,7 @@ import { formatName } from '../src/cms/names.ts';
 import type { DecapField } from '../src/cms/decap-fields.ts';
 import { siteFormat } from '../src/cms/site-format.ts';
 import { urlNameWidget } from '../src/cms/url-name-widget.ts';
+import '../src/cms/form-aids.ts';
 import type { PreviewProps } from '../src/cms/previews.ts';
 import { installSaveFeedback } from '../src/cms/save-feedback.ts';
 import { installUploadGuard } from '../src/cms/upload-guard.ts';

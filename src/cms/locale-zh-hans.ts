@@ -86,6 +86,8 @@ export const zhHansAdditions = {
   ui: {
     settingsDropdown: { account: '账户选项' },
     toast: {
+      // Simple publishing saves the file; whether the site shows it depends on 草稿.
+      entryPublished: '内容已保存',
       missingRequiredField: '还不能保存：有的项目没填或填得不对，请按下面的说明改正',
       onBackendDown: '暂时连不上保存内容的服务器：%{details}',
       noteAdded: '已添加批注',

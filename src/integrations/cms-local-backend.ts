@@ -25,6 +25,8 @@ const CMS_DEPENDENCIES = [
   ...['github', 'gitlab', 'gitea', 'forgejo', 'proxy'].map((name) => `decap-cms-backend-${name}`),
   'react',
   'react-dom',
+  // Loaded on demand by the 网址名 field; listed so the dev server does not reload the page for it.
+  'pinyin-pro',
 ];
 
 const MOUNT = LOCAL_BACKEND_PATH.replace(/\/api\/v1$/, '');

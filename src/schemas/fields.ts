@@ -15,7 +15,7 @@ export interface CmsFieldMeta {
     | 'text'
     | 'number'
     | 'boolean'
-    | 'datetime'
+    | 'date'
     | 'select'
     | 'list'
     | 'object'
@@ -69,8 +69,8 @@ export function isoDate(label: string, description?: string) {
     .meta({
       title: label,
       description,
-      widget: 'datetime',
-      cms: { format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false },
+      // src/cms/date-widget.ts: typed year first, saved as YYYY-MM-DD (no time, no time zone).
+      widget: 'date',
     } satisfies CmsFieldMeta);
 }
 

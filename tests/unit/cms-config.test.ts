@@ -193,7 +193,7 @@ describe('内容管理字段与 zod 模式一致', () => {
 
   it('日期是只有日期的字段，不带时区', () => {
     const date = fieldsOf('study').find((f) => f.name === 'date')!;
-    expect(date).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD', time_format: false });
+    expect(date).toMatchObject({ widget: 'date' });
   });
 });
 
