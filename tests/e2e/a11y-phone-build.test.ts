@@ -35,7 +35,7 @@ describe('a phone number written without quotes', () => {
     const contentDir = contentWith('settings/site.yml', 'phone', '03103016601');
     const { code, output } = await runBuild({ outDir: join(work, 'refused'), contentDir });
     expect(code).not.toBe(0);
-    expect(output).toContain('content/settings/site.yml');
+    expect(output).toMatch(/settings\/site\.yml 第 \d+ 行\n\s+字段：办公电话（phone）/);
     expect(output).toContain('请用引号括起来');
   });
 });

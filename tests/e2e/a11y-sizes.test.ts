@@ -100,7 +100,7 @@ async function scan(mode: (typeof MODES)[number], path: string, root?: string) {
   }
 }
 
-describe.each(MODES)('$sizeLabel字号，$contrastLabel', (mode) => {
+describe.each(MODES)('$sizeLabel 字号，$contrastLabel', (mode) => {
   const floors = SIZE_FLOORS[mode.size];
   // Floors: all text ≥ floors.text, what must be read ≥ floors.mustRead, targets ≥ floors.target.
   it.each(PAGES)(`字号与点按目标达标：%s`, async (path) => {
