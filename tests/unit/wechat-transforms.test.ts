@@ -4,7 +4,7 @@ import { keepAllowedTags } from '@/lib/wechat/filter-tags';
 import { flattenLists } from '@/lib/wechat/flatten-lists';
 import { linksToFootnotes } from '@/lib/wechat/footnote-links';
 import { imageParagraph, placeImages, wechatImageWidth } from '@/lib/wechat/images';
-import { inlineStyles, siteTokens } from '@/lib/wechat/inline-styles';
+import { inlineStyles, siteTokens, styleValues } from '@/lib/wechat/inline-styles';
 import { wechatWarnings } from '@/lib/wechat/site-warnings';
 
 const PAGE = 'https://qiaobei.example.cn/study/2026-10/';
@@ -180,5 +180,15 @@ describe('wechatWarnings', () => {
     expect(warnings[0]).toContain('不在本站');
     expect(warnings[1]).toContain('格式公众号不接收');
     expect(wechatWarnings(undefined, [])[0]).toContain('没有填写有效的网站地址');
+  });
+});
+
+describe('styleValues', () => {
+  it('lists each distinct style once, decoded as the browser reads it', () => {
+    expect(
+      styleValues(
+        '<p style="color: #000;">a</p><p style="color: #000;">b</p><span style="font-family: &quot;A&quot;;">c</span>',
+      ),
+    ).toEqual(['color: #000;', 'font-family: "A";']);
   });
 });

@@ -44,3 +44,16 @@ export function inlineStyles(html: string, css: string): string {
   }
   return $.html();
 }
+
+/** Every distinct `style` value in the HTML, as the browser reads it (for the page's CSP). */
+export function styleValues(html: string): string[] {
+  const $ = load(html, null, false);
+  return [
+    ...new Set(
+      $.root()
+        .find('[style]')
+        .toArray()
+        .map((element) => element.attribs['style'] ?? ''),
+    ),
+  ];
+}
