@@ -28,6 +28,7 @@ import { urlNameWidget } from '../src/cms/url-name-widget.ts';
 import '../src/cms/form-aids.ts';
 import type { PreviewProps } from '../src/cms/previews.ts';
 import { installSaveFeedback } from '../src/cms/save-feedback.ts';
+import '../src/server/releases/cms-status.ts';
 import { installUploadGuard } from '../src/cms/upload-guard.ts';
 
 /** Decap's bundled types disagree with its runtime (4-argument registerWidget, code-block); this is what it accepts. */

@@ -105,9 +105,14 @@ export class ReleaseManager {
         new RetryingJob(
           redactCredentials(`${remote.name}（${remote.url}）`),
           async () => {
-            const message = await pushBackup(this.repoDir, remote, this.branch);
-            this.log(message);
-            return message;
+            try {
+              const message = await pushBackup(this.repoDir, remote, this.branch);
+              this.log(message);
+              return message;
+            } catch (error) {
+              this.log((error as Error).message);
+              throw error;
+            }
           },
           delays,
         ),
@@ -118,9 +123,15 @@ export class ReleaseManager {
         new RetryingJob(
           describeTarget(target),
           async (id: string) => {
-            const message = await deployTo(join(this.dataDir, 'releases', id), target, deploy!);
-            this.log(message);
-            return message;
+            try {
+              const message = await deployTo(join(this.dataDir, 'releases', id), target, deploy!);
+              this.log(message);
+              return message;
+            } catch (error) {
+              const message = `上传到 ${describeTarget(target)} 失败：${(error as Error).message}`;
+              this.log(message);
+              throw new Error(message);
+            }
           },
           delays,
         ),

@@ -88,7 +88,7 @@ function jobLines(title: string, jobs: JobState[]): string {
     const state = job.running
       ? '正在进行'
       : job.lastError
-        ? `<span class="error">失败：${escapeHtml(job.lastError)}</span>${job.nextRetryAt ? `，${formatReleaseTime(job.nextRetryAt)} 自动重试` : ''}`
+        ? `<span class="error">${escapeHtml(job.lastError)}</span>${job.nextRetryAt ? `，${formatReleaseTime(job.nextRetryAt)} 自动重试` : ''}`
         : job.lastOkAt
           ? `正常，最近一次 ${formatReleaseTime(job.lastOkAt)}`
           : '等待中';
