@@ -200,6 +200,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         html(reply, signInPage({ siteName: name, next, login, message }), status);
       const locked = lockout.lockedMinutes(login, address);
       if (locked > 0) {
+        lockout.failAddress(address);
         return again(`输错次数太多，已暂时锁定。请 ${locked} 分钟后再试。`, 429);
       }
       const account = login ? accounts.active(login) : undefined;

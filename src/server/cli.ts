@@ -96,8 +96,11 @@ async function main() {
   const releases = await loadReleases(settings);
   const app = await createServer({ settings, releases, logger: { level: 'info' } });
   const stop = async () => {
-    // Requests in progress finish first; a save either lands whole or not at all.
+    // Requests in progress finish first (a save lands whole or not at all), but not forever.
+    console.log('正在停止：等进行中的保存完成……');
+    setTimeout(() => process.exit(0), 10_000).unref();
     await app.close();
+    console.log('已停止。');
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());

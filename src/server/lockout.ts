@@ -44,6 +44,11 @@ export class Lockout {
     return Math.min(3000, 250 * Math.max(a, b));
   }
 
+  /** A try while the login is locked still counts against the address. */
+  failAddress(address: string): void {
+    this.bump(this.addresses, address, this.options.addressFailures);
+  }
+
   succeed(login: string): void {
     this.accounts.delete(login.toLowerCase());
   }
