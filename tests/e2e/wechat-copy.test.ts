@@ -127,6 +127,24 @@ describe('复制到公众号 button', () => {
       await context.close();
     }
   });
+
+  it('says so when the browser can copy neither way', async () => {
+    const context = await newContext();
+    await context.addInitScript(() => {
+      // @ts-expect-error: an old browser with neither ClipboardItem nor a working copy command
+      delete window.ClipboardItem;
+      (document as { execCommand(command: string): boolean }).execCommand = () => false;
+    });
+    try {
+      const page = await openWechat(context, report.wechat);
+      await page.getByRole('button', { name: ui.wechat.copy }).click();
+      await expect
+        .poll(() => page.locator('[data-wechat-status]').textContent())
+        .toBe(ui.wechat.copyFailed(ui.wechat.copyUnsupported));
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('公众号版 page', () => {
