@@ -74,12 +74,15 @@ function releaseBlock(
 <p class="meta">发布人：${escapeHtml(authors(release.publishes))}；提交 ${release.commit.slice(0, 7)}${time}</p>${entryList(release.publishes)}${failure}${action}</section>`;
 }
 
-function liveLine(event: LiveEvent): string {
+function liveLine(event: LiveEvent, releases: ReleaseRecord[]): string {
   const when = formatReleaseTime(event.at);
-  const version = escapeHtml(event.releaseId);
+  const release = releases.find((candidate) => candidate.id === event.releaseId);
+  const version = release
+    ? `${formatReleaseTime(release.startedAt)} 生成的版本（提交 ${release.commit.slice(0, 7)}）`
+    : `版本 ${escapeHtml(event.releaseId)}`;
   return event.kind === 'rollback'
-    ? `<li>${when}：${escapeHtml(event.by?.name ?? '')}（${escapeHtml(event.by?.login ?? '')}）把版本 ${version} 恢复上线（git 历史没有改动）</li>`
-    : `<li>${when}：版本 ${version} 构建完成并上线</li>`;
+    ? `<li>${when}：${escapeHtml(event.by?.name ?? '')}（${escapeHtml(event.by?.login ?? '')}）把 ${version} 恢复上线（git 历史没有改动）</li>`
+    : `<li>${when}：${version} 构建完成并上线</li>`;
 }
 
 function jobLines(title: string, jobs: JobState[]): string {
@@ -131,7 +134,12 @@ export function releasePage(options: {
       .map((release) => releaseBlock(release, liveId, user))
       .join('\n') || '<p>还没有发布过。</p>'
   }
-<h2>网站上线记录</h2><ul>${options.history.slice(0, 30).map(liveLine).join('') || '<li>还没有上线过。</li>'}</ul>
+<h2>网站上线记录</h2><ul>${
+    options.history
+      .slice(0, 30)
+      .map((event) => liveLine(event, options.releases))
+      .join('') || '<li>还没有上线过。</li>'
+  }</ul>
 ${jobLines('备份推送', status.backups)}${jobLines('静态空间上传', status.uploads)}
 </main></body></html>`;
 }
