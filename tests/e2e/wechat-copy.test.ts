@@ -199,6 +199,22 @@ describe('公众号版 page', () => {
     }
   });
 
+  it('fits a phone screen without sideways scrolling, tables and figures included', async () => {
+    const context = await newContext({ viewport: { width: 375, height: 800 } });
+    try {
+      const page = await context.newPage();
+      for (const article of articles) {
+        await page.goto(server.url + article.wechat);
+        const [scroll, client] = await page
+          .locator('[data-wechat-article]')
+          .evaluate((element) => [element.scrollWidth, element.clientWidth]);
+        expect(scroll, article.wechat).toBeLessThanOrEqual(client!);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('works without JavaScript: no button, the steps and the article to select by hand', async () => {
     const context = await newContext({ javaScriptEnabled: false });
     try {
