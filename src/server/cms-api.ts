@@ -447,7 +447,10 @@ export class CmsApi {
         user.role !== 'reviewer' &&
         (next === 'pending_publish' || current === 'pending_publish')
       ) {
-        throw new CmsError(403, `审核通过或退回：${REVIEWER_ONLY}。编辑可以把稿件“提交审核”`);
+        throw new CmsError(
+          403,
+          '只有“审核”角色的账号能审核通过（改为“就绪”）或退回已就绪的稿件；编辑写好后请把状态改为“审核中”，提交审核',
+        );
       }
       const main = await this.main();
       const base = (await this.store.mergeBase(main, head)) ?? main;

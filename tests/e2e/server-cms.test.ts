@@ -151,8 +151,23 @@ describe('发布服务器上的内容管理', () => {
     await page.getByText('内容状态已更新').waitFor({ state: 'hidden', timeout: 30_000 });
     await page.getByText('状态: 审核中').click();
     await page.getByRole('menuitem', { name: '就绪' }).click();
-    const refusal = page.getByText(/只有“审核”角色的账号才能这样做/).first();
+    const refusal = page.getByText(/只有“审核”角色的账号能审核通过/).first();
     await refusal.waitFor({ timeout: 30_000 });
+    // The toast slides in: wait until it is fully on screen for the picture.
+    await expect
+      .poll(() =>
+        refusal.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          let node: Element | null = el;
+          let opacity = 1;
+          while (node) {
+            opacity *= Number(getComputedStyle(node).opacity);
+            node = node.parentElement;
+          }
+          return box.top >= 0 && box.right <= innerWidth && opacity === 1;
+        }),
+      )
+      .toBe(true);
     await shot(page, 'server-editor-refused.png', true);
     expect(await refusal.textContent()).toMatch(/^更新状态失败/);
     expect(git(repo, 'config', `branch.cms/notices/2026-12-01-${SLUG_NAME}.cmsstatus`)).toBe(
