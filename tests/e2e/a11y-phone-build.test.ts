@@ -19,18 +19,8 @@ function contentWith(file: string, field: string, value: string): string {
   return dir;
 }
 
+// An unquoted mobile that builds is checked on the fixture site of print-fill.test.ts.
 describe('a phone number written without quotes', () => {
-  it('builds with an unquoted 11-digit mobile, shown and dialled exactly as written', async () => {
-    const contact = readdirSync(join(repoRoot, 'content/contacts')).sort()[0]!;
-    const contentDir = contentWith(`contacts/${contact}`, 'phone', '13912345678');
-    const outDir = join(work, 'site');
-    const { code, output } = await runBuild({ outDir, contentDir });
-    expect(code, output.slice(-2000)).toBe(0);
-    const html = readFileSync(join(outDir, 'contacts/index.html'), 'utf8');
-    expect(html).toContain('href="tel:13912345678"');
-    expect(html).toContain('139 1234 5678');
-  });
-
   it('keeps refusing a landline YAML changed, naming the file and asking for quotes', async () => {
     const contentDir = contentWith('settings/site.yml', 'phone', '03103016601');
     const { code, output } = await runBuild({ outDir: join(work, 'refused'), contentDir });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { repoRoot, runBuild } from '../support/run-build';
 import { serveStatic, type StaticServer } from '../support/static-server';
-import { pdfPageSizes, printToPdf, withPdfFile } from './print-pdf';
+import { pdfPageSizes, pdfText, printToPdf, withPdfFile } from './print-pdf';
 
 // The sample content plus a short issue (two short sections, a list under a heading and a
-// four-column table of dates) and a report with long figures, built into a folder of its own.
+// four-column table of dates), a report with long figures and a mobile number typed without
+// quotes, built once into a folder of its own.
 const work = mkdtempSync(join(tmpdir(), 'print-fill-'));
 const contentDir = join(work, 'content');
 const siteDir = join(work, 'site');
@@ -18,6 +19,9 @@ const SHORT = '/study/2026-11/poster/';
 /** A report with 1,520 小时 and 12,000 元 among its figures. */
 const FIGURES = '/reports/2026-11-20-dongji-xunluo/poster/';
 
+const UNQUOTED_CONTACT = readdirSync(join(repoRoot, 'content/contacts')).sort()[0]!;
+const UNQUOTED_MOBILE = '13912345678';
+let buildOutput = '';
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
@@ -35,8 +39,15 @@ function longestReport(): string {
 beforeAll(async () => {
   cpSync(join(repoRoot, 'content'), contentDir, { recursive: true });
   cpSync(join(repoRoot, 'tests/fixtures/short-poster'), contentDir, { recursive: true });
+  // A cadre's mobile typed without quotes, as a secretary editing the file by hand would.
+  const contact = join(contentDir, 'contacts', UNQUOTED_CONTACT);
+  writeFileSync(
+    contact,
+    readFileSync(contact, 'utf8').replace(/^phone: .*$/m, `phone: ${UNQUOTED_MOBILE}`),
+  );
   const { code, output } = await runBuild({ outDir: siteDir, contentDir });
   if (code !== 0) throw new Error(`构建失败：\n${output.slice(-3000)}`);
+  buildOutput = output;
   server = await serveStatic(siteDir);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -288,5 +299,37 @@ describe('a long report', () => {
       expect(broken, `网站（${size}）上数字和单位分开或超出方框`).toEqual([]);
       await phone.close();
     }
+  });
+});
+
+describe('the sample site address (站点设置 → 网站地址)', () => {
+  it('is warned about by the build, naming the field', () => {
+    expect(buildOutput).toMatch(
+      /settings\/site\.yml 第 \d+ 行\n\s+字段：网站地址（siteUrl）\n\s+网站地址还是示例网址/,
+    );
+  });
+
+  it.each([SHORT, `${SHORT}#a4`, '/contacts/cards/', '/contacts/sheet/'])(
+    'is warned about on screen, never on paper: %s',
+    async (path) => {
+      await page.emulateMedia({ media: null });
+      await page.goto('about:blank');
+      await page.goto(server.url + path);
+      await page.waitForSelector('html[data-fit-checked]', { state: 'attached' });
+      const warning = page.locator('[data-site-url-warning]');
+      expect(await warning.isVisible()).toBe(true);
+      expect(await warning.textContent()).toContain('站点设置 → 网站地址');
+      await page.emulateMedia({ media: 'print' });
+      expect(await warning.isHidden()).toBe(true);
+      expect(pdfText(await printToPdf(page))).not.toContain('示例网址');
+    },
+  );
+});
+
+describe('a mobile number typed without quotes (YAML reads it as a number)', () => {
+  it('builds, and the contact page shows and dials exactly what was written', () => {
+    const html = readFileSync(join(siteDir, 'contacts/index.html'), 'utf8');
+    expect(html).toContain(`href="tel:${UNQUOTED_MOBILE}"`);
+    expect(html).toContain('139 1234 5678');
   });
 });
