@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { cleanPublishedUploads } from '../pictures/clean-published.ts';
 import { DEFAULT_CACHE, makeVariants, variant } from '../pictures/make-variants.ts';
 import { parseVariantUrl } from '../pictures/variants.ts';
 
@@ -38,7 +39,15 @@ export function pictureVariants(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const stats = await makeVariants(publicDir, fileURLToPath(dir), cacheDir);
+        const outDir = fileURLToPath(dir);
+        const published = await cleanPublishedUploads(outDir);
+        if (published.removed.length > 0)
+          logger.warn(`已从网站中删除不是图片的文件：${published.removed.join('、')}`);
+        if (published.cleaned.length > 0)
+          logger.warn(
+            `这些图片带有拍摄信息（可能含拍摄地点），网站上发布的是去掉信息的副本：${published.cleaned.join('、')}`,
+          );
+        const stats = await makeVariants(publicDir, outDir, cacheDir);
         logger.info(
           `图片：${stats.pictures} 张，生成 ${stats.made} 个尺寸，沿用缓存 ${stats.reused} 个（${Math.round(performance.now() - started)} 毫秒）`,
         );
