@@ -4,7 +4,9 @@ import { buildFailureReason } from '../../src/server/releases/build-failure.ts';
 import { buildEnv } from '../../src/server/releases/build-release.ts';
 import { isReleaseId, releaseId } from '../../src/server/releases/release-id.ts';
 import { formatBuildTime, formatReleaseTime } from '../../src/server/releases/release-time.ts';
+import { releasesToPrune } from '../../src/server/releases/releases-to-prune.ts';
 import { resolveReleaseSettings } from '../../src/server/releases/settings.ts';
+import type { ReleaseRecord } from '../../src/server/releases/types.ts';
 
 const checksOutput = `20:30:42 [ERROR] [content-check] 
 \u001b[31m✖ 错误  content/study/2026-02.md 第 3 行
@@ -123,5 +125,24 @@ describe('release settings', () => {
       },
       backupRemotes: [{ name: 'gitee', url: 'git@gitee.com:a/b.git' }],
     });
+  });
+});
+
+describe('old release folders', () => {
+  const release = (id: string, state: ReleaseRecord['state'] = 'succeeded'): ReleaseRecord => ({
+    id,
+    commit: id,
+    state,
+    trigger: 'publish',
+    publishes: [],
+    startedAt: '2026-11-30T00:00:00Z',
+  });
+  const all = [release('a'), release('b', 'failed'), release('c'), release('d'), release('e')];
+
+  it('keeps the newest successful ones and whichever is live', () => {
+    expect(releasesToPrune(all, 2, 'e').map((r) => r.id)).toEqual(['a', 'c']);
+    expect(releasesToPrune(all, 2, 'a').map((r) => r.id)).toEqual(['c']);
+    expect(releasesToPrune(all, 10, 'e')).toEqual([]);
+    expect(releasesToPrune([{ ...release('a'), removed: true }, release('c')], 1, 'c')).toEqual([]);
   });
 });

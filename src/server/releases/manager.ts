@@ -11,6 +11,7 @@ import { buildFailureReason, outputTail } from './build-failure.ts';
 import { liveReleaseId, livePath, switchLive } from './live-link.ts';
 import { isReleaseId, releaseId } from './release-id.ts';
 import { ReleaseStore } from './release-store.ts';
+import { releasesToPrune } from './releases-to-prune.ts';
 import { DEFAULT_RETRY_DELAYS_MS, RetryingJob, type JobState } from './retrying-job.ts';
 import { RELEASE_TEXT } from './release-text.ts';
 import type { LiveEvent, MainCommit, Person, Publish, ReleaseLog, ReleaseRecord } from './types.ts';
@@ -386,13 +387,12 @@ export class ReleaseManager {
 
   /** Removes the oldest successful releases beyond `keep`, never the live one. */
   private prune(): void {
-    const keep = this.options.keep ?? 10;
-    const liveId = liveReleaseId(this.dataDir);
-    const kept = this.record.releases.filter(
-      (release) => release.state === 'succeeded' && !release.removed,
+    const stale = releasesToPrune(
+      this.record.releases,
+      this.options.keep ?? 10,
+      liveReleaseId(this.dataDir),
     );
-    for (const release of kept.slice(0, Math.max(0, kept.length - keep))) {
-      if (release.id === liveId) continue;
+    for (const release of stale) {
       rmSync(join(this.dataDir, 'releases', release.id), { recursive: true, force: true });
       release.removed = true;
     }
