@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
@@ -274,6 +275,55 @@ describe('编辑写稿、提交审核，审核人发布', () => {
       '李四 <lisi@dangzhibu.invalid>|新建通知公告 停水通知',
     ]);
     expect(git(repo, 'for-each-ref', 'refs/heads/cms/')).toBe('');
+  });
+
+  it('编辑在条目里插入图片：图片随条目保存到审核分支，发布后才进 main；假图片被拒绝', async () => {
+    const editor = new Client(origin, 'lisi');
+    const reviewer = new Client(origin, 'zhangsj');
+    await editor.signIn();
+    await reviewer.signIn();
+    const photo = new PNG({ width: 40, height: 30 });
+    photo.data.fill(180);
+    const slug = '2026-12-02-tupian';
+    const raw = notice('带图片的通知', '![党员志愿者在小区劝导文明停车](/uploads/zhiyuan.png)');
+    const png = {
+      path: 'public/uploads/zhiyuan.png',
+      content: PNG.sync.write(photo).toString('base64'),
+      encoding: 'base64',
+    };
+    const fake = {
+      ...png,
+      content: Buffer.from('<html><script>alert(1)</script></html>').toString('base64'),
+    };
+    const refused = await saveNotice(editor, slug, raw, [fake]);
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.json.error).toMatch(/[\u4e00-\u9fff]/);
+    expect(git(repo, 'for-each-ref', `refs/heads/cms/notices/${slug}`)).toBe('');
+
+    const saved = await saveNotice(editor, slug, raw, [png]);
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    const onBranch = git(
+      repo,
+      'ls-tree',
+      '-r',
+      '--name-only',
+      `cms/notices/${slug}`,
+      '--',
+      'public/uploads',
+    );
+    expect(onBranch).toMatch(/public\/uploads\/.*\.png/);
+    expect(git(repo, 'ls-tree', '-r', '--name-only', 'main', '--', 'public/uploads')).not.toMatch(
+      /\.png/,
+    );
+    const direct = await editor.api('persistMedia', {
+      asset: png,
+      options: { commitMessage: 'x' },
+    });
+    expect(direct.status).toBe(403);
+    expect((await approveAndPublish(reviewer, slug)).status).toBe(200);
+    expect(git(repo, 'ls-tree', '-r', '--name-only', 'main', '--', 'public/uploads')).toMatch(
+      /public\/uploads\/.*\.png/,
+    );
   });
 
   it('发布前做内容检查：会让构建失败的内容不发布，用检查自己的中文说明', async () => {
