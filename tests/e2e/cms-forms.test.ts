@@ -249,7 +249,11 @@ describe('边打字边检查个人信息', () => {
           const body = page.locator('[contenteditable="true"]').last();
           await body.click();
           await expect
-            .poll(() => page.evaluate(() => document.activeElement?.isContentEditable ?? false))
+            .poll(() =>
+              page.evaluate(
+                () => (document.activeElement as HTMLElement | null)?.isContentEditable ?? false,
+              ),
+            )
             .toBe(true);
           await page.keyboard.type('请居民王某某联系 13812345678', { delay: 20 });
           const hint = page.locator('.privacy-hint').filter({ hasText: '138****5678' });
