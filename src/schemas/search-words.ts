@@ -29,7 +29,8 @@ export const searchWordPairSchema = z.object({
     .min(1, '“网站用词”至少写一个词')
     .meta({
       title: '网站用词',
-      description: '网站文章和联系卡里对应的词，可以写几个，例如：燃气；独居老人；就业',
+      description:
+        '网站文章和联系卡里用的词，一项写一个，可以添加几项，例如“电话诈骗”对应“电信诈骗”和“反诈”',
       widget: 'list',
     } satisfies CmsFieldMeta),
 });
