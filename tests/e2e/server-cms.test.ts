@@ -75,7 +75,7 @@ afterAll(async () => {
 });
 
 describe('发布服务器上的内容管理', () => {
-  it('手机上（390×844）登录：中文登录页，大字号，登录后进入内容管理', async () => {
+  it('手机上（390×844）登录：中文登录页，大字号；新建通知并提交审核', async () => {
     const phone = await browser.newContext({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
@@ -115,6 +115,26 @@ describe('发布服务器上的内容管理', () => {
     await page.getByText('通知公告', { exact: true }).first().waitFor({ timeout: 120_000 });
     await page.getByText('李四（编辑）').waitFor();
     await shot(page, 'server-admin-phone.png');
+
+    // Writing and submitting on the phone.
+    await page.goto(`${origin}/admin/#/collections/notices/new`);
+    await page.getByLabel('网址名', { exact: false }).first().fill('shouji');
+    await page.getByLabel('标题', { exact: true }).fill('手机上写的通知');
+    await page.getByLabel('发布日期', { exact: true }).fill('2026-12-01');
+    await page.locator('[contenteditable="true"]').last().click();
+    await page.keyboard.type('在手机上写好并提交审核。');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('状态: 草稿').waitFor({ timeout: 30_000 });
+    await page.getByText('状态: 草稿').click();
+    await page.getByRole('menuitem', { name: '审核中' }).click();
+    await page.getByText('状态: 审核中').waitFor({ timeout: 30_000 });
+    await shot(page, 'server-submit-phone.png');
+    expect(git(repo, 'config', 'branch.cms/notices/2026-12-01-shouji.cmsstatus')).toBe(
+      'pending_review',
+    );
+    expect(
+      git(repo, 'log', '--format=%an|%s', 'cms/notices/2026-12-01-shouji', '-2').split('\n'),
+    ).toEqual(['李四|提交审核 通知公告 手机上写的通知', '李四|新建通知公告 手机上写的通知']);
     await phone.close();
   }, 180_000);
 
