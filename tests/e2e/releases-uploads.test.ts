@@ -50,10 +50,10 @@ beforeAll(async () => {
     readFileSync(join(first, 'index.html'), 'utf8').replace('</body>', '<p>第二版</p></body>'),
   );
   const dropped = listFiles(second).find(
-    (file) => file.startsWith('_astro/') && file.endsWith('.css'),
+    (file) => file.startsWith('_astro/') && file.endsWith('.js'),
   )!;
   rmSync(join(second, dropped));
-  writeFileSync(join(second, '_astro/new.Ab12Cd34.css'), 'body{color:#000}');
+  writeFileSync(join(second, '_astro/new.Ab12Cd34.js'), 'export {};');
   s3 = new S3rver({
     port: S3_PORT,
     address: '127.0.0.1',
@@ -136,11 +136,11 @@ describe('uploading a release to S3-compatible storage', () => {
     const page = await head('index.html');
     expect(page.CacheControl).toBe('no-cache');
     expect(page.ContentType).toBe('text/html; charset=utf-8');
-    const css = listFiles(first).find(
-      (file) => file.startsWith('_astro/') && file.endsWith('.css'),
+    const script = listFiles(first).find(
+      (file) => file.startsWith('_astro/') && file.endsWith('.js'),
     )!;
-    expect((await head(css)).CacheControl).toBe(IMMUTABLE);
-    expect((await head(css)).ContentType).toBe('text/css; charset=utf-8');
+    expect((await head(script)).CacheControl).toBe(IMMUTABLE);
+    expect((await head(script)).ContentType).toBe('text/javascript; charset=utf-8');
     const chunk = listFiles(first).find(
       (file) => file.startsWith('pagefind/') && file.includes('.pf_'),
     )!;

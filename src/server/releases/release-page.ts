@@ -81,8 +81,8 @@ function liveLine(event: LiveEvent, releases: ReleaseRecord[]): string {
     ? `${formatReleaseTime(release.startedAt)} 生成的版本（提交 ${release.commit.slice(0, 7)}）`
     : `版本 ${escapeHtml(event.releaseId)}`;
   return event.kind === 'rollback'
-    ? `<li>${when}：${escapeHtml(event.by?.name ?? '')}（${escapeHtml(event.by?.login ?? '')}）把 ${version} 恢复上线（git 历史没有改动）</li>`
-    : `<li>${when}：${version} 构建完成并上线</li>`;
+    ? `<li>${when}：${escapeHtml(event.by?.name ?? '')}（${escapeHtml(event.by?.login ?? '')}）把 ${version}恢复上线（git 历史没有改动）</li>`
+    : `<li>${when}：${version}构建完成并上线</li>`;
 }
 
 function jobLines(title: string, jobs: JobState[]): string {
