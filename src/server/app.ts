@@ -209,7 +209,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         const wait = lockout.fail(login, address);
         await sleep(wait);
         const nowLocked = lockout.lockedMinutes(login, address);
-        app.log.warn(`登录失败：${login || '（空）'}，来自 ${address}`);
+        // A password typed into the login field must not reach the log: only real logins are named.
+        app.log.warn(`登录失败：${account ? login : '（不存在的登录名）'}，来自 ${address}`);
         return nowLocked > 0
           ? again(`输错次数太多，已暂时锁定。请 ${nowLocked} 分钟后再试。`, 429)
           : again('登录名或密码不正确。', 401);

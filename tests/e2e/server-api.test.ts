@@ -551,8 +551,14 @@ describe('登录', () => {
     expect(unknown.status).toBe(401);
     expect(unknown.text).toContain('登录名或密码不正确');
 
+    // A password typed into the login field by mistake is not logged either.
+    await new Client(origin, 'Mistyped-Secret-2026' as 'lisi').signIn('x');
     // No password or session token in the server's log.
-    for (const secret of [...Object.values(PASSWORDS), editor.cookie.split('=')[1] ?? 'x']) {
+    for (const secret of [
+      ...Object.values(PASSWORDS),
+      editor.cookie.split('=')[1] ?? 'x',
+      'mistyped-secret-2026',
+    ]) {
       expect(server.output()).not.toContain(secret);
     }
   });
