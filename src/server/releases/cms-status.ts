@@ -33,7 +33,6 @@ function render(status: Status) {
     Object.assign(bar.style, {
       position: 'fixed',
       right: '8px',
-      bottom: '8px',
       zIndex: '10000',
       maxWidth: 'min(34rem, calc(100vw - 16px))',
       display: 'flex',
@@ -57,6 +56,8 @@ function render(status: Status) {
     bar.append(text, link);
     document.body.append(bar);
   }
+  // On a phone the server's sign-out bar takes the bottom left corner: stay above it.
+  bar.style.bottom = window.matchMedia('(max-width: 640px)').matches ? '64px' : '8px';
   const [background, border] = COLOURS[status.state] ?? COLOURS.none;
   bar.style.background = background;
   bar.style.borderColor = border;
