@@ -1,9 +1,11 @@
 /**
  * The CMS entry, bundled by the site's own build into /admin/. Only what the site uses is
- * imported (decap-cms-core, not decap-cms-app); backends, the rich text editor and previews load
- * on demand.
+ * imported (decap-cms-core, not decap-cms-app); backends, the body editor and previews load on
+ * demand.
  */
 import './globals.ts';
+import './admin.css';
+import './phone-layout.ts';
 import CMS from 'decap-cms-core';
 import { createElement, lazy, Suspense, type ComponentType } from 'react';
 import BooleanWidget from 'decap-cms-widget-boolean';
@@ -15,8 +17,6 @@ import ObjectWidget from 'decap-cms-widget-object';
 import SelectWidget from 'decap-cms-widget-select';
 import StringWidget from 'decap-cms-widget-string';
 import TextWidget from 'decap-cms-widget-text';
-import { DecapCmsEditorComponentImage as imageComponent } from 'decap-cms-editor-component-image';
-import richtextSchema from 'decap-cms-widget-richtext/dist/esm/schema';
 import zhHans from 'decap-cms-locales/dist/esm/zh_Hans';
 import { frontmatterYAML } from 'decap-cms-core/dist/esm/formats/frontmatter';
 import { completeLocale } from '../src/cms/locale-zh-hans.ts';
@@ -67,32 +67,9 @@ function lazyComponent<P extends object>(
   return Wrapped;
 }
 
-const loadRichtext = () => import('decap-cms-widget-richtext').then((m) => m.default);
-
-interface ControlProps {
-  value?: string;
-  onChange(value: string): void;
-}
-
-/**
- * The rich text editor, passing on only real edits. Clicking into a body makes the editor write
- * it back in its own style (`*` bullets, padded tables), which Decap took for a change: every
- * entry merely read then asked "你确定要离开此页面吗？" on leaving.
- */
-async function loadRichtextControl(): Promise<ComponentType<ControlProps>> {
-  const [{ controlComponent }, { sameMarkdown }] = await Promise.all([
-    loadRichtext(),
-    import('../src/cms/same-markdown.ts'),
-  ]);
-  const Control = controlComponent as ComponentType<ControlProps>;
-  return (props) =>
-    createElement(Control, {
-      ...props,
-      onChange: (next: string) => {
-        if (!sameMarkdown(props.value ?? '', next)) props.onChange(next);
-      },
-    });
-}
+/** The body editor (ProseMirror) and its preview load when an entry is opened. */
+const bodyEditor = () => import('../src/cms/body-editor/body-control.ts');
+const bodyPreview = () => import('../src/cms/body-editor/body-preview.ts');
 
 const phrases = completeLocale(zhHans);
 cms.registerLocale('zh_Hans', phrases);
@@ -112,27 +89,9 @@ cms.registerWidget([
 ]);
 cms.registerWidget(
   'richtext',
-  lazyComponent(loadRichtextControl, '正在加载编辑器……'),
-  lazyComponent(async () => (await loadRichtext()).previewComponent),
-  richtextSchema,
+  lazyComponent(async () => (await bodyEditor()).BodyControl, '正在加载编辑器……'),
+  lazyComponent(async () => (await bodyPreview()).BodyPreview),
 );
-
-cms.registerEditorComponent({
-  ...imageComponent,
-  label: '图片',
-  fields: [
-    { label: '图片', name: 'image', widget: 'image', media_library: { allow_multiple: false } },
-    { label: '图片说明', name: 'alt', hint: '为看不见图片的读者描述图片内容' },
-    { label: '标题', name: 'title', required: false },
-  ],
-});
-// The rich text editor adds a bare code-block component (no pattern) unless one is registered.
-cms.registerEditorComponent({
-  id: 'code-block',
-  label: '代码块',
-  widget: 'text',
-  type: 'code-block',
-});
 
 const base = frontmatterYAML();
 for (const collection of config.collections) {

@@ -89,7 +89,11 @@ export function decapCollections(contentFolder = 'content') {
       slug,
       ...(name === 'contacts' ? { identifier_field: 'name' } : {}),
       summary: summaries[key],
-      sortable_fields: name === 'contacts' ? ['order', 'name'] : ['date', 'title'],
+      // Newest first: this month's issue or notice is the one a secretary opens.
+      sortable_fields:
+        name === 'contacts'
+          ? ['order', 'name']
+          : [{ field: 'date', default_sort: 'desc' }, 'title'],
       fields: [...(urlName ? [urlNameField(urlName)] : []), ...fields, body],
     };
   });

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { repoRoot } from './run-build.ts';
+
+export interface CmsDevServer {
+  origin: string;
+  /** Holds `content/` (a copy of the sample content) and `public/uploads/`. */
+  work: string;
+  content: string;
+  stop(): void;
+}
+
+/**
+ * The real dev server (`npm start`) with its local CMS backend, on a copy of the sample content so
+ * what the CMS writes can be read back without touching the repository.
+ */
+export async function startCmsDevServer(port: number): Promise<CmsDevServer> {
+  const work = mkdtempSync(join(tmpdir(), 'cms-dev-'));
+  const content = join(work, 'content');
+  cpSync(join(repoRoot, 'content'), content, { recursive: true });
+  const origin = `http://localhost:${port}`;
+  const astro = join(repoRoot, 'node_modules/astro/bin/astro.mjs');
+  const env: NodeJS.ProcessEnv = { ...process.env, SITE_CONTENT_DIR: content };
+  // vitest mirrors Vite's import.meta.env into process.env; the dev server must not inherit it.
+  for (const key of Object.keys(env)) {
+    if (/^(VITEST|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$|TEST$)/.test(key)) delete env[key];
+  }
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [astro, 'dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'],
+    { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  server.stdout?.on('data', (chunk) => (log += chunk));
+  server.stderr?.on('data', (chunk) => (log += chunk));
+  const stop = () => {
+    if (server.pid && server.exitCode === null) process.kill(server.pid);
+    rmSync(work, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${origin}/admin/`);
+      if (res.ok) return { origin, work, content, stop };
+    } catch {
+      // not listening yet
+    }
+    if (server.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  stop();
+  throw new Error(`开发服务器没有启动：\n${log}`);
+}
+
+/** Opens the admin in a new tab and logs in to the local backend (one click, no account). */
+export async function openAdmin(context: BrowserContext, origin: string): Promise<Page> {
+  const page = await context.newPage();
+  // Leaving an edited entry is confirmed; an old local backup of an entry is never restored.
+  page.on(
+    'dialog',
+    (dialog) => void (dialog.message().includes('备份') ? dialog.dismiss() : dialog.accept()),
+  );
+  await page.goto(`${origin}/admin/`);
+  const login = page.getByRole('button', { name: '登录' });
+  const collections = page.getByText('学习园地', { exact: true }).first();
+  await login.or(collections).first().waitFor({ timeout: 120_000 });
+  if (await login.isVisible()) await login.click();
+  await collections.waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/** Publishes the open entry the way a secretary does: 发布 → 立即发布. */
+export async function publishEntry(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await page.getByText('立即发布', { exact: true }).click();
+}
