@@ -13,6 +13,7 @@ import { privacyProblems, publishedNames, publishedPhones } from './privacy.ts';
 import { readAllEntries } from './read-entries.ts';
 import { searchWordProblems } from './search-words.ts';
 import { siteUrlProblems } from './site-address.ts';
+import { uniqueMonths } from './unique-month.ts';
 import { unsafeHtmlWarnings } from './unsafe-html.ts';
 import { validateEntry } from './validate-entry.ts';
 
@@ -50,6 +51,7 @@ export function runChecks(
     }
   }
   problems.push(...uniqueIssueNumbers((valid.get('study') ?? []) as ValidEntry<StudyIssue>[]));
+  problems.push(...uniqueMonths((valid.get('study') ?? []) as ValidEntry<StudyIssue>[]));
   problems.push(...siteUrlProblems(valid.get('settings') ?? []));
   problems.push(
     ...expiredPinnedNotices((valid.get('notices') ?? []) as ValidEntry<Notice>[], today),

@@ -222,6 +222,19 @@ describe('保存前检查', () => {
     expect(decision.message).toContain('期号：期号 6 重复');
   });
 
+  it('同一个月第二期（CMS 会存成 2026-10-1.md）：拒绝保存，指出“月份”', async () => {
+    const decision = await prepareWrite(
+      entry('content/study/2026-10-1.md', study(9, '2026-10')),
+      context,
+    );
+    expect(decision.ok).toBe(false);
+    if (decision.ok) return;
+    expect(decision.problems.map((p) => p.field)).toEqual(['月份']);
+    expect(decision.message).toContain(
+      '月份 2026-10 已经有一期学习园地：第 6 期（content/study/2026-10.md）',
+    );
+  });
+
   it('标题空着：字段用内容管理里的名字', async () => {
     const raw = study(7, '2026-12').replace('title: 冬季学习', 'title: ""');
     const decision = await prepareWrite(entry('content/study/2026-12.md', raw), context);
