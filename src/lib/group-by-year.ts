@@ -15,3 +15,25 @@ export function groupByYear<T>(items: readonly T[], dateOf: (item: T) => string)
   }
   return groups;
 }
+
+/** A link to one year of an archive that is split into one page per year. */
+export interface YearLink {
+  year: number;
+  count: number;
+  href: string;
+}
+
+/** The address of one year's page of an archive: /reports/ → /reports/year/2025/. */
+export const yearPageHref = (base: string, year: number) => `${base}year/${year}/`;
+
+/**
+ * Links to every year of an archive, newest first. The newest year links to the archive's own
+ * address, which shows that year, so the list page stays one address that residents bookmark.
+ */
+export function yearLinks<T>(groups: readonly YearGroup<T>[], base: string): YearLink[] {
+  return groups.map((group, index) => ({
+    year: group.year,
+    count: group.items.length,
+    href: index === 0 ? base : yearPageHref(base, group.year),
+  }));
+}
