@@ -22,8 +22,9 @@ import {
 
 const work = mkdtempSync(join(tmpdir(), 'server-cms-'));
 const shots = join(repoRoot, 'tests/.output/server');
-/** Copies for docs/cms-guide.md. */
+/** Copies for docs/cms-guide.md, refreshed with UPDATE_DOCS_SCREENSHOTS=1. */
 const docs = join(repoRoot, 'docs/screenshots');
+const updateDocs = process.env.UPDATE_DOCS_SCREENSHOTS === '1';
 let repo = '';
 let server: RunningServer;
 let origin = '';
@@ -34,7 +35,7 @@ const TITLE = '12月5日上午停电通知';
 function shot(page: Page, name: string, forDocs = false) {
   const path = join(shots, name);
   return page.screenshot({ path }).then(() => {
-    if (forDocs) copyFileSync(path, join(docs, name));
+    if (forDocs && updateDocs) copyFileSync(path, join(docs, name));
   });
 }
 
