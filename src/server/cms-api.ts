@@ -295,6 +295,8 @@ export class CmsApi {
         binary: this.isMedia(c.path),
       })),
       updatedAt: (await this.store.commitInfo(head)).date,
+      // Shown on the workflow card: who wrote the draft.
+      pullRequestAuthor: await this.store.firstAuthor(base, head),
     };
   }
 

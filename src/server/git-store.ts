@@ -230,6 +230,12 @@ export class GitStore {
     return { author, email, date };
   }
 
+  /** The name of whoever made the first commit in `from..to`: who started a draft. */
+  async firstAuthor(from: string, to: string): Promise<string | undefined> {
+    const text = await gitText(this.repo, ['log', '--reverse', '--format=%an', `${from}..${to}`]);
+    return text.split('\n')[0] || undefined;
+  }
+
   /** The author e-mails of the commits in `from..to`. */
   async authorsBetween(from: string, to: string): Promise<string[]> {
     const text = await gitText(this.repo, ['log', '--format=%ae', `${from}..${to}`]);

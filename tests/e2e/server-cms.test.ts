@@ -211,6 +211,8 @@ describe('发布服务器上的内容管理', () => {
     await page.goto(`${origin}/admin/#/workflow`);
     const card = page.getByText(TITLE).first();
     await card.waitFor({ timeout: 60_000 });
+    // The card names who wrote the draft.
+    await page.getByText('李四').first().waitFor();
     await shot(page, 'server-review-workflow.png', true);
     await card.click();
     await page.getByText('状态: 审核中').waitFor({ timeout: 60_000 });
