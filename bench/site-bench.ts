@@ -8,6 +8,8 @@
  *   npm run bench -- --runs 1              one build of each instead of the best of two
  *   npm run bench -- --keep                keep the generated sites and build logs
  *   npm run bench -- --no-results          do not rewrite bench/results.md
+ *   npm run bench -- --publish-sizes 25,500,2000 --publishes 5
+ *                                          publish-to-live on the publishing server ('' to skip)
  */
 import { spawn } from 'node:child_process';
 import {
@@ -26,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateSiteContent } from './generate-site-content.ts';
+import { measurePublish, type PublishResult } from './publish-to-live.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const baselineRoot = join(repoRoot, 'bench/baseline');
@@ -48,6 +51,9 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '2' },
     keep: { type: 'boolean', default: false },
     'no-results': { type: 'boolean', default: false },
+    'publish-sizes': { type: 'string', default: '25,500,2000' },
+    publishes: { type: 'string', default: '5' },
+    port: { type: 'string', default: '4561' },
   },
 });
 const sizes = args.sizes
@@ -55,6 +61,11 @@ const sizes = args.sizes
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0);
 const runs = Number(args.runs);
+const publishSizes = args['publish-sizes']
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
+const publishes = Math.max(1, Number(args.publishes) || 5);
 if (sizes.length === 0 || !Number.isInteger(runs) || runs < 1) {
   console.error('用法：npm run bench -- --sizes 500,2000,5000 --runs 2');
   process.exit(1);
@@ -379,6 +390,7 @@ async function main() {
     `构建基准测试：规模 ${sizes.join('、')} 个条目；${availableParallelism()} 个 CPU 核心；临时目录 ${work}`,
   );
   const rows: Row[] = [];
+  const published: PublishResult[] = [];
   try {
     for (const size of sizes) {
       const sizeDir = join(work, String(size));
@@ -422,12 +434,27 @@ async function main() {
       // Keep the temp folder small between sizes.
       if (!args.keep) rmSync(sizeDir, { recursive: true, force: true });
     }
+    for (const size of publishSizes) {
+      say(`发布到上线：${size} 个条目，改一篇报告 ${publishes} 次（发布服务器的 ReleaseManager）…`);
+      const result = await measurePublish({
+        repoRoot,
+        work: join(work, `publish-${size}`),
+        size,
+        publishes,
+        port: Number(args.port),
+        today: TODAY,
+        say,
+      });
+      say(`发布到上线：${size} 个条目，中位数 ${formatSeconds(result.median)}`);
+      published.push(result);
+      if (!args.keep) rmSync(join(work, `publish-${size}`), { recursive: true, force: true });
+    }
   } finally {
     if (!args.keep) rmSync(work, { recursive: true, force: true });
     else say(`生成的内容、构建结果和日志保留在 ${work}`);
   }
 
-  const report = render(rows);
+  const report = render(rows, published);
   console.log(`\n${report.console}`);
   if (!args['no-results']) {
     const file = join(repoRoot, 'bench/results.md');
@@ -456,7 +483,30 @@ function linearity(rows: Row[], pick: (row: Row) => number) {
   return { marginal, growth: last / first };
 }
 
-function render(rows: Row[]) {
+const PUBLISH_TARGETS: Record<number, number> = { 500: 5, 2000: 10 };
+
+function publishTable(published: PublishResult[]): string {
+  if (published.length === 0) return '';
+  const rows = published.map((p) => {
+    const target = PUBLISH_TARGETS[p.size];
+    return [
+      String(p.size),
+      `**${formatSeconds(p.median)}**`,
+      p.seconds.map(formatSeconds).join('、'),
+      formatSeconds(p.firstBuildSeconds),
+      target === undefined ? '—' : `≤ ${target}s：${p.median <= target ? '达标' : '未达标'}`,
+    ];
+  });
+  return `## 发布到上线
+
+在发布服务器的发布管理（\`src/server/releases/\` 的 ReleaseManager）上，把一篇工作报告的标题改一次、提交，
+像服务器在每次发布后那样交给它，从提交到新页面能从在线目录读到（HTTP）为止计时；每个规模 ${published[0]?.seconds.length ?? 0} 次，取中位数。
+
+${table(['条目数', '中位数', '每次', '第一次构建', '目标'], rows)}
+`;
+}
+
+function render(rows: Row[], published: PublishResult[] = []) {
   const mainTable = table(
     [
       '条目数',
@@ -553,8 +603,12 @@ ${verdict}
 ## 各阶段用时
 
 ${phaseTable}
-`;
-  return { markdown, console: `${mainTable}\n\n${verdict}\n\n${phaseTable}` };
+
+${publishTable(published)}`;
+  return {
+    markdown,
+    console: `${mainTable}\n\n${verdict}\n\n${phaseTable}\n\n${publishTable(published)}`,
+  };
 }
 
 function astroVersion(): string {
