@@ -111,6 +111,8 @@ export class CmsApi {
     if (!seen) {
       seen = new Map();
       this.reads.set(session, seen);
+      // Sessions that expired without signing out are forgotten, oldest first.
+      if (this.reads.size > 500) this.reads.delete(this.reads.keys().next().value ?? '');
     }
     seen.set(path, sha ?? null);
   }
