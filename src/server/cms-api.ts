@@ -358,11 +358,9 @@ export class CmsApi {
       return this.store.exclusive(async () => {
         const main = await this.main();
         await this.refuseStale(dataFiles, main, session);
-        const created = !(await this.store.blobAt(main, first.path));
         await this.commitToMain(main, [main], changes, `发布${description}`, user, [
           { path: finalPath, title: entryTitle(finalPath, first.raw), action: 'publish' },
         ]);
-        void created;
         return { message: 'entry persisted' };
       });
     }
