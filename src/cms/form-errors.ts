@@ -8,7 +8,7 @@ import { fieldContainerOf, fieldLabelOf } from './field-dom.ts';
 
 const BOX = 'save-refused';
 const STYLE = `
-.${BOX} { position: fixed; top: 76px; left: 50%; transform: translateX(-50%); z-index: 400;
+.${BOX} { position: fixed; bottom: 16px; left: 16px; z-index: 400;
   width: min(560px, calc(100vw - 24px)); max-height: 60vh; overflow: auto; padding: 12px 16px;
   background: #fff; border: 2px solid #b3261e; border-radius: 6px; box-shadow: 0 4px 16px #0003;
   color: #2a2a2a; font-size: 15px; line-height: 1.7; }
