@@ -7,8 +7,11 @@ import type { Pagefind } from '@/scripts/search-pagefind';
 import { runSearch } from '@/scripts/search-run';
 import { ui } from '@/ui/strings';
 
-/** How many table words to try as suggestions: each is one search in memory. */
-const CANDIDATES = 6;
+/**
+ * How many table words to try as suggestions. Each is a search that may fetch a piece of the
+ * index on a large site, so a page with no result stays light.
+ */
+const CANDIDATES = 3;
 const EXAMPLES = 4;
 
 function wordLinks(words: string[]): HTMLAnchorElement[] {
@@ -62,14 +65,14 @@ export async function showHelp(
     nearestWords(text, table, CANDIDATES),
     table,
     segment,
-    3,
+    CANDIDATES,
   );
   const words =
     near.length > 0
       ? near
       : await wordsThatFind(
           pagefind,
-          table.slice(0, CANDIDATES * 2).map((row) => row.everyday),
+          table.slice(0, EXAMPLES).map((row) => row.everyday),
           table,
           segment,
           EXAMPLES,

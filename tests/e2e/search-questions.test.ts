@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -107,7 +108,8 @@ beforeAll(async () => {
   site = copySite(siteDir);
   server = await serveStatic(site.dir);
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: PHONE });
+  // A page of its own context: axe needs one.
+  page = await (await browser.newContext({ viewport: PHONE })).newPage();
 });
 
 afterAll(async () => {
@@ -188,6 +190,9 @@ describe('no dead end', () => {
 
   it('suggests everyday words that find something when nothing is near', async () => {
     expect(await resultsFor('钢琴怎么弹')).toEqual([]);
+    await page.locator('#search-suggest a').first().waitFor();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
     const words = page.locator('#search-suggest a');
     expect(await page.textContent('#search-suggest')).toContain('也可以试试这些词');
     expect(await words.count()).toBeGreaterThan(0);
