@@ -66,7 +66,8 @@ const publishSizes = args['publish-sizes']
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0);
 const publishes = Math.max(1, Number(args.publishes) || 5);
-if (sizes.length === 0 || !Number.isInteger(runs) || runs < 1) {
+if (args.sizes.trim() === '') sizes.length = 0;
+else if (sizes.length === 0 || !Number.isInteger(runs) || runs < 1) {
   console.error('用法：npm run bench -- --sizes 500,2000,5000 --runs 2');
   process.exit(1);
 }
@@ -507,6 +508,11 @@ ${table(['条目数', '中位数', '每次', '第一次构建', '目标'], rows)
 }
 
 function render(rows: Row[], published: PublishResult[] = []) {
+  // Publish-to-live alone (`--sizes ''`).
+  if (rows.length === 0) {
+    const text = publishTable(published);
+    return { markdown: `# 构建性能基准\n\n${text}`, console: text };
+  }
   const mainTable = table(
     [
       '条目数',

@@ -7,9 +7,10 @@ import { checkBudgets } from '../../scripts/budgets';
 const siteDir = inject('siteDir');
 const read = (path: string) => readFileSync(join(siteDir, path), 'utf8');
 const page = (path: string) => cheerio.load(read(`${path.replace(/^\//, '')}index.html`));
+// Entry folders only: not the stats page nor the year pages (/reports/year/2025/).
 const ids = (section: string) =>
   readdirSync(join(siteDir, section), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'stats')
+    .filter((entry) => entry.isDirectory() && !['stats', 'year'].includes(entry.name))
     .map((entry) => entry.name);
 
 describe('RSS', () => {
