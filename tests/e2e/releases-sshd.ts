@@ -48,8 +48,8 @@ export async function startSshd(port: number): Promise<LocalSshd> {
       'UsePAM no',
     ].join('\n'),
   );
-  // sshd refuses to start without its privilege separation folder.
-  mkdirSync('/run/sshd', { recursive: true });
+  // sshd run as root refuses to start without its privilege separation folder.
+  if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true });
   const child: ChildProcess = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', config], {
     stdio: 'ignore',
   });
