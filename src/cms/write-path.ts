@@ -24,7 +24,7 @@ export interface WriteContext {
   mediaFolder: string;
   /** YYYY-MM-DD, for checks that depend on the date (default: today in China). */
   today?: string;
-  /** The site's source (src/pages, for link checks) when not repoRoot, e.g. content edited elsewhere. */
+  /** Where the site's pages are (src/pages, for link checks); default repoRoot if it has them, else the working folder. */
   siteRoot?: string;
 }
 
@@ -159,7 +159,11 @@ function checkFolders(context: WriteContext) {
     repoRoot: context.repoRoot,
     contentFolder: context.contentFolder,
     mediaFolder: context.mediaFolder,
-    siteRoot: context.siteRoot ?? context.repoRoot,
+    // The site's pages decide which links lead somewhere: a repository of content only is
+    // checked against the pages of the program running here.
+    siteRoot:
+      context.siteRoot ??
+      (existsSync(join(context.repoRoot, 'src/pages')) ? context.repoRoot : process.cwd()),
     today: context.today ?? todayInChina(),
   };
 }

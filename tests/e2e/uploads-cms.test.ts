@@ -42,13 +42,19 @@ async function freePort(): Promise<number> {
   throw new Error('4422–4439 端口都被占用');
 }
 
-async function post(body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+async function post(
+  body: unknown,
+): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {
   const res = await fetch(new URL('/__decap/api/v1', origin), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  return {
+    status: res.status,
+    json: (await res.json()) as Record<string, unknown>,
+    headers: res.headers,
+  };
 }
 
 const persistMedia = (name: string, bytes: Buffer) =>
@@ -165,13 +171,49 @@ describe('本机内容管理代理：上传', () => {
         branch: 'main',
         dataFiles: [{ slug: '2026-10', path: 'content/study/2026-10.md', raw }],
         assets: [],
-        options: { collectionName: 'study' },
+        options: {
+          collectionName: 'study',
+          commitMessage: 'Update Study “2026-12”',
+          useWorkflow: false,
+          unpublished: false,
+          newEntry: true,
+          status: 'draft',
+        },
       },
     });
     expect(status).toBe(422);
     expect(json.error).toContain('正文：发现未打码的手机号 13812345678');
     expect(json.error).toContain('138****5678');
     expect(readFileSync(join(content, 'study/2026-10.md'), 'utf8')).not.toContain('13812345678');
+  });
+
+  it('草稿里还没上传的封面：照样保存，提醒随回应带回内容管理', async () => {
+    const raw =
+      '---\ntitle: 冬季学习\nissue: 99\nmonth: 2026-12\ndate: 2026-12-01\nsummary: 本期学习党章。\n' +
+      'cover: /uploads/later.jpg\ncoverAlt: 学习现场\ndraft: true\n---\n\n## 学习要点\n\n认真学习。\n';
+    const { status, json, headers } = await post({
+      action: 'persistEntry',
+      params: {
+        branch: 'main',
+        dataFiles: [{ slug: '2026-12', path: 'content/study/2026-12.md', raw }],
+        assets: [],
+        options: {
+          collectionName: 'study',
+          commitMessage: 'Update Study “2026-12”',
+          useWorkflow: false,
+          unpublished: false,
+          newEntry: true,
+          status: 'draft',
+        },
+      },
+    });
+    expect(status, String(json.error)).toBe(200);
+    const warnings = JSON.parse(decodeURIComponent(headers.get('x-cms-warnings') ?? '[]')) as {
+      field?: string;
+      message: string;
+    }[];
+    expect(warnings.map((w) => w.field)).toContain('封面图片');
+    expect(existsSync(join(content, 'study/2026-12.md'))).toBe(true);
   });
 });
 
@@ -200,7 +242,8 @@ describe('在浏览器里用内容管理上传和保存', () => {
 
   it('SVG 选中时就被拒绝，说明原因，什么也不上传', async () => {
     await openEntry('study/entries/2026-09');
-    await page.getByRole('button', { name: '选择图片' }).click();
+    await page.getByRole('button', { name: '选择图片' }).click({ timeout: 60_000 });
+    await page.getByRole('button', { name: '上传' }).waitFor({ timeout: 60_000 });
     await page.locator('input[type="file"]').setInputFiles({
       name: 'logo.svg',
       mimeType: 'image/svg+xml',
