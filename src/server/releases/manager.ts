@@ -156,6 +156,10 @@ export class ReleaseManager {
     for (const name of readdirSync(join(this.dataDir, 'releases')))
       if (!isReleaseId(name))
         rmSync(join(this.dataDir, 'releases', name), { recursive: true, force: true });
+    // Leftovers of a crash between writing a temporary link or record and renaming it.
+    for (const name of readdirSync(this.dataDir))
+      if (/^(current|releases\.json)\.\d+\.tmp$/.test(name))
+        rmSync(join(this.dataDir, name), { force: true });
     this.record = this.store.load();
     for (const release of this.record.releases) {
       if (release.state === 'building') {
@@ -183,6 +187,8 @@ export class ReleaseManager {
       );
     }
     if (head) for (const job of this.backups) job.trigger(head);
+    // Targets catch up with the live site after a restart (unchanged files are not sent again).
+    if (live) for (const job of this.uploads) job.trigger(live);
   }
 
   /** Called by the server after each successful commit to the branch. Returns at once. */
