@@ -43,11 +43,13 @@ function check(): { code: number; output: string } {
   return { code: result.status ?? 1, output: result.stdout + result.stderr };
 }
 
-function build() {
+async function build() {
   process.env.SITE_PUBLIC_DIR = publicDir;
-  return runBuild({ outDir, contentDir: content }).finally(() => {
+  try {
+    return await runBuild({ outDir, contentDir: content });
+  } finally {
     delete process.env.SITE_PUBLIC_DIR;
-  });
+  }
 }
 
 const filesUnder = (dir: string): string[] =>
