@@ -105,15 +105,22 @@ export async function runSearch(
   const sort = 'sort' in options ? options.sort : undefined;
   const byId = new Map<string, PagefindResult>();
   const perConcept: Hit[][] = [];
-  for (const concept of plan.concepts) {
-    const hits: Hit[] = [];
-    for (const word of concept.words) {
+  const searchWords = async (words: string[], hits: Hit[]) => {
+    for (const word of words) {
       const found = await pagefind.search(word, sort ? { sort } : {});
       for (const result of found?.results ?? []) {
         hits.push({ id: result.id, score: result.score });
         if (!byId.has(result.id)) byId.set(result.id, result);
       }
     }
+  };
+  for (const concept of plan.concepts) {
+    const hits: Hit[] = [];
+    // The site's words first; the resident's own word only when the pages never use them. Each
+    // word may fetch a piece of the index, and the pages use the site's words.
+    const [own = concept.label, ...siteWords] = concept.words;
+    if (siteWords.length > 0) await searchWords(siteWords, hits);
+    if (hits.length === 0) await searchWords([own], hits);
     perConcept.push(hits);
   }
 
