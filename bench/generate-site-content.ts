@@ -288,6 +288,15 @@ function dateAt(i: number, total: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/** One issue a month (the content check allows no more), the newest in the archive's last month. */
+function monthlyDate(i: number, total: number): string {
+  const last = new Date(LAST_DAY);
+  const monthsBack = total - 1 - i;
+  return new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - monthsBack, 5))
+    .toISOString()
+    .slice(0, 10);
+}
+
 function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
@@ -326,7 +335,7 @@ export function generateSiteContent(dir: string, count: number) {
   );
 
   for (let i = 0; i < counts.study; i++) {
-    const date = dateAt(i, counts.study);
+    const date = monthlyDate(i, counts.study);
     const topics = [r.pick(TOPICS), r.pick(TOPICS), r.pick(TOPICS)];
     write(
       dir,

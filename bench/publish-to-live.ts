@@ -39,15 +39,19 @@ function exportHead(repoRoot: string, to: string): Promise<void> {
 
 function serveLive(liveDir: string, port: number): Promise<Server> {
   const server = createServer((req, res) => {
-    void findSiteFile(liveDir, req.url ?? '/').then(async (file) => {
-      if (!file) {
-        res.statusCode = 404;
-        res.end();
-        return;
-      }
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(await readFile(file));
-    });
+    const notFound = () => {
+      res.statusCode = 404;
+      res.end();
+    };
+    // A release may be removed between finding a file and reading it (old releases are pruned).
+    findSiteFile(liveDir, req.url ?? '/')
+      .then(async (file) => {
+        if (!file) return notFound();
+        const body = await readFile(file);
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(body);
+      })
+      .catch(notFound);
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
@@ -89,7 +93,7 @@ export async function measurePublish(options: {
     repoDir: repo,
     dataDir: join(work, 'data'),
     appDir: options.repoRoot,
-    keep: 1,
+    keep: 2,
     buildEnv: { SITE_TODAY: options.today },
     log: () => {},
   });
