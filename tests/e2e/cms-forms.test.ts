@@ -267,7 +267,7 @@ describe('边打字边检查个人信息', () => {
                   await page.keyboard.type('请居民王某某联系 13812345678', { delay: 20 });
                 return body.innerText();
               },
-              { timeout: 60_000, intervals: [500] },
+              { timeout: 60_000, interval: 500 },
             )
             .toContain('13812345678');
           const hint = page.locator('.privacy-hint').filter({ hasText: '138****5678' });
