@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { load } from 'cheerio';
-import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { afterEach, describe, expect, it } from 'vitest';
 import { buildWechatArticle } from '@/lib/wechat/build-article';
 import { checkWechatArticle } from '@/lib/wechat/check-rules';
 import { siteTokens } from '@/lib/wechat/inline-styles';
@@ -65,5 +68,41 @@ describe('公众号版 of HTML from the site’s Markdown pipeline', () => {
         .toArray()
         .map((td) => $(td).text()),
     ).toEqual(['走访', '896']);
+  });
+});
+
+describe('公众号版 of an uploaded picture in the body', () => {
+  let publicDir = '';
+  afterEach(() => {
+    delete process.env.SITE_PUBLIC_DIR;
+    rmSync(publicDir, { recursive: true, force: true });
+  });
+
+  it('is one JPEG image at the 1080 variant, shown 677 px wide, with no picture, source or WebP', async () => {
+    publicDir = mkdtempSync(join(tmpdir(), 'wechat-picture-'));
+    mkdirSync(join(publicDir, 'uploads'));
+    await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#b5121b' } })
+      .jpeg()
+      .toFile(join(publicDir, 'uploads/合影.jpg'));
+    process.env.SITE_PUBLIC_DIR = publicDir;
+    const body = await render('开会了。\n\n![支部合影](/uploads/合影.jpg)\n');
+    expect(body).toContain('<picture>');
+    const { html, images } = buildWechatArticle({
+      bodyHtml: body,
+      meta: [],
+      canonical: CANONICAL,
+      qrSrc: `${CANONICAL}wechat/qr.png`,
+      siteName: '桥北社区党支部',
+      css,
+    });
+    expect(checkWechatArticle(html, { siteUrl: SITE, canonical: CANONICAL })).toEqual([]);
+    const $ = load(html, null, false);
+    const img = $('img').first();
+    expect(img.attr('style')).toMatch(/(?:^|;)\s*width: 677px;/);
+    const src = `${SITE}/_pictures/uploads/${encodeURI('合影')}-1080.jpg`;
+    expect(images[0]).toBe(src);
+    expect(html).not.toMatch(/<picture|<source|srcset|\.webp/);
+    expect(img.attr('src')).toBe(src);
+    expect(img.attr('alt')).toBe('支部合影');
   });
 });

@@ -105,6 +105,21 @@ describe('checkWechatArticle fails on each broken rule', () => {
       'image',
     ],
     ['an SVG image', good.replace('huodong.jpg', 'huodong.svg'), 'image'],
+    ['a WebP image', good.replace('huodong.jpg', 'huodong-1080.webp'), 'image'],
+    [
+      'a picture element',
+      good.replace(
+        /<img [^>]*huodong\.jpg[^>]*>/,
+        (img) =>
+          `<picture><source type="image/webp" srcset="/_pictures/uploads/huodong-720.webp 720w">${img}</picture>`,
+      ),
+      'image',
+    ],
+    [
+      'an image with srcset',
+      good.replace('huodong.jpg"', 'huodong.jpg" srcset="/_pictures/uploads/huodong-720.jpg 720w"'),
+      'image',
+    ],
     ['an image without a width', good.replace(' width: 677px;', ''), 'image'],
     ['an image wider than the column', good.replace('width: 677px', 'width: 900px'), 'image'],
     [

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { keepAllowedTags } from '@/lib/wechat/filter-tags';
 import { flattenLists } from '@/lib/wechat/flatten-lists';
 import { linksToFootnotes } from '@/lib/wechat/footnote-links';
-import { imageParagraph, placeImages, wechatImageWidth } from '@/lib/wechat/images';
+import { imageParagraph, placeImages, singleImages, wechatImageWidth } from '@/lib/wechat/images';
 import { inlineStyles, siteTokens, styleValues } from '@/lib/wechat/inline-styles';
 import { wechatWarnings } from '@/lib/wechat/site-warnings';
 
@@ -120,6 +120,38 @@ describe('placeImages', () => {
     expect(second!.attribs['style']).toBe('width: 100%;');
     expect(scope.find('p').first().hasClass('wx-figure')).toBe(true);
     expect(scope.find('p').last().hasClass('wx-figure')).toBe(false);
+  });
+
+  it('turns a picture into one JPEG/PNG image at the variant that suits the column', () => {
+    const picture = (
+      stem: string,
+      widths: number[],
+      format: string,
+      width: number,
+      height: number,
+    ) =>
+      `<picture><source type="image/webp" srcset="${widths.map((w) => `/_pictures/uploads/${stem}-${w}.webp ${w}w`).join(', ')}" sizes="44rem">` +
+      `<img src="/_pictures/uploads/${stem}-${widths[1] ?? widths[0]}.${format}" srcset="${widths.map((w) => `/_pictures/uploads/${stem}-${w}.${format} ${w}w`).join(', ')}" sizes="44rem" width="${width}" height="${height}" alt="${stem}" loading="lazy" decoding="async"></picture>`;
+    const { $, scope } = fragment(
+      `<p>${picture('big', [360, 720, 1080], 'jpg', 4000, 3000)}</p><p>${picture('small', [360, 500], 'png', 500, 300)}</p>`,
+    );
+    singleImages($, scope);
+    const images = placeImages($, scope, { pageUrl: PAGE });
+    expect(images).toEqual([
+      'https://qiaobei.example.cn/_pictures/uploads/big-1080.jpg',
+      'https://qiaobei.example.cn/_pictures/uploads/small-500.png',
+    ]);
+    expect(scope.find('picture, source')).toHaveLength(0);
+    const [big, small] = scope.find('img').toArray();
+    expect(big!.attribs).toEqual({
+      src: images[0],
+      alt: 'big',
+      style: 'width: 677px;',
+      decoding: 'async',
+      class: 'wx-img',
+    });
+    expect(small!.attribs['style']).toBe('width: 500px;');
+    expect(scope.find('p.wx-figure')).toHaveLength(2);
   });
 
   it('keeps a small image at its own width', () => {

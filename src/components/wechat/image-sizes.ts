@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { imageMetadata } from 'astro/assets/utils';
+import { publicDir as sitePublicDir } from '@/lib/public-dir';
 import type { ImageSize } from '@/lib/wechat/images';
 
 const cache = new Map<string, Promise<ImageSize | undefined>>();
@@ -20,11 +21,14 @@ function sizeOfFile(publicDir: string, pathname: string): Promise<ImageSize | un
   return size;
 }
 
-/** Sizes of the site's own images used in `html`, looked up before the article is built. */
+/**
+ * Sizes of the site's own plain images in `html` (a cover, a GIF), looked up before the article
+ * is built; a picture's variants carry their size in the markup.
+ */
 export async function imageSizes(
   html: string,
   site: URL | string,
-  publicDir = join(process.cwd(), 'public'),
+  publicDir = sitePublicDir(process.cwd()),
 ): Promise<Map<string, ImageSize>> {
   const origin = new URL(site).origin;
   const paths = new Set<string>();

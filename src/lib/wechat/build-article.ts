@@ -3,7 +3,7 @@ import { ui } from '../../ui/strings.ts';
 import { keepAllowedTags } from './filter-tags.ts';
 import { flattenLists } from './flatten-lists.ts';
 import { linksToFootnotes, noteAddress, type LinkNote } from './footnote-links.ts';
-import { placeImages, type ImageSizeOf } from './images.ts';
+import { placeImages, singleImages, type ImageSizeOf } from './images.ts';
 import { inlineStyles } from './inline-styles.ts';
 
 export interface WechatFigure {
@@ -62,8 +62,8 @@ function figureTable($: CheerioAPI, figures: readonly WechatFigure[]) {
 
 /**
  * The 公众号版 of an article: the body from the same Markdown the site renders, with links turned
- * into numbered footnotes under 引用链接, nested lists flattened, images on absolute https
- * addresses with their width, only the tags the editor keeps, a report's figures as stat blocks,
+ * into numbered footnotes under 引用链接, nested lists flattened, each picture as one JPEG/PNG
+ * image on an absolute https address with its width, only the tags the editor keeps, a report's figures as stat blocks,
  * and a closing line with the page's address and QR code; then the article CSS inlined by juice.
  */
 export function buildWechatArticle(input: WechatArticleInput): WechatArticle {
@@ -79,6 +79,7 @@ export function buildWechatArticle(input: WechatArticleInput): WechatArticle {
 
   const notes = linksToFootnotes($, body, input.canonical);
   flattenLists($, body);
+  singleImages($, body);
   const images = placeImages($, body, {
     pageUrl: input.canonical,
     ...(input.sizeOf ? { sizeOf: input.sizeOf } : {}),

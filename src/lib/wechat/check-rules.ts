@@ -55,6 +55,8 @@ function imageProblem(element: Element, site: URL): string | undefined {
   }
   if (url.protocol !== 'https:') return `图片 ${src} 不是 https 网址，公众号无法转存`;
   if (url.origin !== site.origin) return `图片 ${src} 不在本站（${site.origin}）上`;
+  if (/\.webp$/i.test(url.pathname))
+    return `图片 ${src} 是 WebP 格式，公众号不接收（只收 JPG、PNG、GIF）`;
   if (!wechatImageFormat(url.pathname))
     return `图片 ${src} 的格式公众号不接收（只收 JPG、PNG、GIF、BMP）`;
   const width = styleValue(element.attribs['style'], 'width');
@@ -81,7 +83,9 @@ export function checkWechatArticle(html: string, options: CheckOptions): RulePro
 
   for (const element of $.root().find('*').toArray()) {
     const tag = element.name;
-    if (!ALLOWED_TAGS.has(tag)) add('tag', `不允许的标签 ${describe(element)}`);
+    if (tag === 'picture' || tag === 'source')
+      add('image', `<${tag}> 会被公众号丢掉：每张图片要写成一个 JPG/PNG 的 <img>`);
+    else if (!ALLOWED_TAGS.has(tag)) add('tag', `不允许的标签 ${describe(element)}`);
     for (const name of Object.keys(element.attribs)) {
       if (!attributeAllowed(tag, name))
         add('attribute', `${describe(element)} 带有不允许的属性 ${name}`);
@@ -100,6 +104,11 @@ export function checkWechatArticle(html: string, options: CheckOptions): RulePro
       add('nested-list', `列表里套着列表：${describe(element)}`);
     if (hasOwnText(element) && !styleValue(element.attribs['style'], 'color'))
       add('color', `${describe(element)} 没有写文字颜色（微信深色模式下会看不清）`);
+    if (tag === 'img' && element.attribs['srcset'] !== undefined)
+      add(
+        'image',
+        `图片 ${element.attribs['src'] ?? ''} 带有 srcset：公众号只取 src，其余尺寸会丢`,
+      );
     if (tag === 'img') {
       const problem = imageProblem(element, site);
       if (problem) add('image', problem);

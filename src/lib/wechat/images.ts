@@ -1,6 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { AnyNode } from 'domhandler';
-import { WECHAT_COLUMN_PX } from './rules.ts';
+import type { AnyNode, Element } from 'domhandler';
+import { parseVariantUrl } from '../../pictures/variants.ts';
+import { WECHAT_COLUMN_PX, WECHAT_IMAGE_PX, wechatImageFormat } from './rules.ts';
 
 export interface ImageSize {
   width: number;
@@ -15,6 +16,64 @@ export function wechatImageWidth(size: ImageSize | undefined): string {
   return size && size.width > 0
     ? `${Math.min(Math.round(size.width), WECHAT_COLUMN_PX)}px`
     : '100%';
+}
+
+interface Candidate {
+  src: string;
+  width: number;
+}
+
+/** `a-360.jpg 360w, a-720.jpg 720w` → the JPEG/PNG entries with their widths. */
+function srcsetCandidates(srcset: string): Candidate[] {
+  return srcset
+    .split(',')
+    .map((entry) => /^\s*(\S+)\s+(\d+)w\s*$/.exec(entry))
+    .filter((match) => match !== null)
+    .map((match) => ({ src: match[1]!, width: Number(match[2]) }))
+    .filter((candidate) => wechatImageFormat(candidate.src.split(/[?#]/)[0]!));
+}
+
+/** The narrowest candidate as wide as WECHAT_IMAGE_PX, or the widest when none is. */
+function pickCandidate(candidates: Candidate[]): Candidate | undefined {
+  const sorted = [...candidates].sort((a, b) => a.width - b.width);
+  return sorted.find((c) => c.width >= WECHAT_IMAGE_PX) ?? sorted.at(-1);
+}
+
+/**
+ * Turns each `<picture>` into its one `<img>`: the editor drops picture and source and fetches
+ * only JPEG, PNG and GIF, so the image takes the JPEG/PNG variant that suits the column (from the
+ * fallback srcset, never WebP) with that variant's width and height.
+ */
+export function singleImages($: CheerioAPI, scope: Cheerio<AnyNode>): void {
+  for (const element of scope.find('picture').toArray()) {
+    const picture = $(element);
+    const image = picture.find('img').first();
+    if (image.length === 0) {
+      picture.remove();
+      continue;
+    }
+    const fromSrc = image.attr('src') ?? '';
+    const chosen = pickCandidate(srcsetCandidates(image.attr('srcset') ?? '')) ?? {
+      src: fromSrc,
+      width: parseVariantUrl(fromSrc.split(/[?#]/)[0]!)?.width ?? 0,
+    };
+    const width = Number(image.attr('width'));
+    const height = Number(image.attr('height'));
+    image.attr('src', chosen.src).removeAttr('srcset').removeAttr('sizes');
+    if (chosen.width > 0 && width > 0 && height > 0)
+      image
+        .attr('width', String(chosen.width))
+        .attr('height', String(Math.round((chosen.width * height) / width)));
+    else image.removeAttr('width').removeAttr('height');
+    picture.replaceWith(image);
+  }
+}
+
+/** An image's size from its width and height attributes, when both are set. */
+function sizeFromAttributes(image: Cheerio<Element>): ImageSize | undefined {
+  const width = Number(image.attr('width'));
+  const height = Number(image.attr('height'));
+  return width > 0 && height > 0 ? { width, height } : undefined;
 }
 
 /**
@@ -38,7 +97,9 @@ export function placeImages(
       image.remove();
       continue;
     }
-    const size = url.origin === site ? options.sizeOf?.(decodeURI(url.pathname)) : undefined;
+    const size =
+      sizeFromAttributes(image) ??
+      (url.origin === site ? options.sizeOf?.(decodeURI(url.pathname)) : undefined);
     const style = image.attr('style') ?? '';
     image
       .attr('src', url.href)

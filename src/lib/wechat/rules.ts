@@ -7,6 +7,12 @@
 /** The width of the article column in the 公众号 editor and on a desktop reader, in CSS pixels. */
 export const WECHAT_COLUMN_PX = 677;
 
+/**
+ * Pixel width of the picture variant handed to the editor: a phone shows the column about 360 px
+ * wide at 3×, and the editor re-hosts and recompresses what it fetches anyway.
+ */
+export const WECHAT_IMAGE_PX = 1080;
+
 export const ALLOWED_TAGS: ReadonlySet<string> = new Set([
   'section',
   'p',
