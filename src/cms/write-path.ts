@@ -44,6 +44,11 @@ function refuse(status: number, message: string, problems: FieldMessage[] = []):
 }
 
 /** Reads the action and params of a parsed request body, or undefined when it is not one. */
+/** The response header value that carries a save's warnings to the CMS, or undefined when none. */
+export function saveWarningsHeader(warnings: readonly FieldMessage[]): string | undefined {
+  return warnings.length > 0 ? encodeURIComponent(JSON.stringify(warnings)) : undefined;
+}
+
 export function asCmsRequest(body: unknown): CmsRequest | undefined {
   if (!body || typeof body !== 'object') return undefined;
   const { action, params } = body as { action?: unknown; params?: unknown };

@@ -3,7 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
 import { LOCAL_BACKEND_PATH, SAVE_WARNINGS_HEADER } from '../cms/names.ts';
 import { refusal } from '../cms/local-guard.ts';
-import { asCmsRequest, prepareWrite, type WriteContext } from '../cms/write-path.ts';
+import {
+  asCmsRequest,
+  prepareWrite,
+  saveWarningsHeader,
+  type WriteContext,
+} from '../cms/write-path.ts';
 import { localRepo } from '../cms/local-repo.ts';
 import { contentDir } from '../lib/content-dir.ts';
 
@@ -153,11 +158,8 @@ export function cmsLocalBackend(): AstroIntegration {
               logger.warn(
                 `保存提醒：${warning.field ? `${warning.field}：` : ''}${warning.message}`,
               );
-            if (decision.warnings.length > 0)
-              res.setHeader(
-                SAVE_WARNINGS_HEADER,
-                encodeURIComponent(JSON.stringify(decision.warnings)),
-              );
+            const warnings = saveWarningsHeader(decision.warnings);
+            if (warnings) res.setHeader(SAVE_WARNINGS_HEADER, warnings);
             // Hand the prepared body on; body-parser skips requests marked as read.
             Object.assign(req, { body: { ...(body as object), ...decision.request }, _body: true });
             app(req, res, next);

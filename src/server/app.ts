@@ -11,8 +11,8 @@ import Fastify, {
 } from 'fastify';
 import { parse } from 'yaml';
 import { resolveBackend } from '../cms/backend.ts';
-import { MEDIA_FOLDER } from '../cms/names.ts';
-import { asCmsRequest, prepareWrite } from '../cms/write-path.ts';
+import { MEDIA_FOLDER, SAVE_WARNINGS_HEADER } from '../cms/names.ts';
+import { asCmsRequest, prepareWrite, saveWarningsHeader } from '../cms/write-path.ts';
 import { AccountStore, toSessionUser } from './accounts.ts';
 import { CmsApi, CmsError } from './cms-api.ts';
 import { GitStore } from './git-store.ts';
@@ -291,6 +291,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       }
       const { action, params } = decision.request;
       const result = await api.handle(action, params, user, sessionKeys.get(request) ?? '');
+      const warnings = saveWarningsHeader(decision.warnings);
+      if (warnings) reply.header(SAVE_WARNINGS_HEADER, warnings);
       return reply.code(200).send(result ?? null);
     } catch (error) {
       if (error instanceof CmsError) {

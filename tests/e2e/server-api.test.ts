@@ -326,6 +326,21 @@ describe('编辑写稿、提交审核，审核人发布', () => {
     );
   });
 
+  it('保存成功但有提醒（草稿里的图片还没上传）：提醒随回应带回内容管理', async () => {
+    const editor = new Client(origin, 'lisi');
+    await editor.signIn();
+    const raw = notice('草稿通知', '![还没上传的图片](/uploads/hai-mei-shangchuan.png)').replace(
+      '---\n\n',
+      'draft: true\n---\n\n',
+    );
+    const saved = await saveNotice(editor, '2026-12-03-caogao', raw);
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    const header = saved.headers['x-cms-warnings'];
+    expect(typeof header).toBe('string');
+    const warnings = JSON.parse(decodeURIComponent(header as string)) as { message: string }[];
+    expect(warnings.map((w) => w.message).join('\n')).toContain('hai-mei-shangchuan.png');
+  });
+
   it('发布前做内容检查：会让构建失败的内容不发布，用检查自己的中文说明', async () => {
     const editor = new Client(origin, 'lisi');
     const reviewer = new Client(origin, 'zhangsj');

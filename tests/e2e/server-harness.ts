@@ -242,7 +242,11 @@ export class Client {
     } catch {
       json = undefined;
     }
-    return { status: reply.status, json: json as { error?: string } & Record<string, unknown> };
+    return {
+      status: reply.status,
+      headers: reply.headers,
+      json: json as { error?: string } & Record<string, unknown>,
+    };
   }
 }
 
