@@ -58,11 +58,15 @@ export async function startCmsDevServer(port: number): Promise<CmsDevServer> {
 /** Opens the admin in a new tab and logs in to the local backend (one click, no account). */
 export async function openAdmin(context: BrowserContext, origin: string): Promise<Page> {
   const page = await context.newPage();
+  // Vite's live-reload socket is answered here and stays silent: files edited elsewhere in the
+  // working tree must not reload the CMS in the middle of a test.
+  await page.routeWebSocket(/[?&]token=/, () => undefined);
   // Leaving an edited entry is confirmed; an old local backup of an entry is never restored.
-  page.on(
-    'dialog',
-    (dialog) => void (dialog.message().includes('备份') ? dialog.dismiss() : dialog.accept()),
-  );
+  page.on('dialog', (dialog) => {
+    const answer = dialog.message().includes('备份') ? dialog.dismiss() : dialog.accept();
+    // The page may be gone already (a reload by the dev server).
+    answer.catch(() => undefined);
+  });
   await page.goto(`${origin}/admin/`);
   const login = page.getByRole('button', { name: '登录' });
   const collections = page.getByText('学习园地', { exact: true }).first();

@@ -40,6 +40,8 @@ export interface RunOptions {
 export interface RunResult {
   ok: boolean;
   problem: string;
+  /** The page was reloaded under the run (not the editor's doing): run it again. */
+  reloaded?: boolean;
 }
 
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -76,10 +78,12 @@ export async function runPattern(
 ): Promise<RunResult> {
   const { origin, touch, save } = options;
   const cdp = await page.context().newCDPSession(page);
-  const fail = (problem: string): RunResult => ({ ok: false, problem });
+  let failed: RunResult | undefined;
+  const fail = (problem: string): RunResult => (failed = { ok: false, problem });
   try {
     // Through the list, so a repeated run opens a fresh editor.
     await page.goto(`${origin}/admin/#/collections/study`);
+    await page.evaluate(() => ((window as { imeRun?: boolean }).imeRun = true));
     await page
       .locator('a[href*="/collections/study/entries/"]')
       .first()
@@ -159,8 +163,16 @@ export async function runPattern(
           `保存的文件与预期不同：${JSON.stringify(written.slice(written.indexOf('社区工作') - 10, written.indexOf('社区工作') + 200))}`,
         );
   } catch (error) {
+    if (!(await stillSamePage(page))) return { ok: false, problem: '页面重新加载', reloaded: true };
     return fail(error instanceof Error ? error.message.split('\n')[0]! : String(error));
   } finally {
+    if (failed && !(await stillSamePage(page))) {
+      Object.assign(failed, { problem: '页面重新加载', reloaded: true });
+    }
     await cdp.detach().catch(() => undefined);
   }
+}
+
+async function stillSamePage(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as { imeRun?: boolean }).imeRun === true).catch(() => false);
 }
