@@ -101,6 +101,10 @@ export const zhHansAdditions = {
       onFailToToggleNote: '更改批注状态失败：%{details}',
     },
   },
+  // The review board's cards: dayjs runs in its English locale, so 'MMMM D' would read "November 30".
+  workflow: {
+    workflow: { workflowHeading: '审核与发布', newPost: '新建内容', dateFormat: 'YYYY年M月D日' },
+  },
 };
 
 type Phrases = { [key: string]: unknown };

@@ -212,6 +212,16 @@ describe('中文界面', () => {
   });
 });
 
+describe('审核看板', () => {
+  it('卡片上的日期写成 2026年11月30日，不是英文月份', async () => {
+    const dayjs = (await import('dayjs')).default;
+    const phrases = completeLocale(zhHans) as { workflow: { workflow: { dateFormat: string } } };
+    expect(dayjs('2026-11-30T09:00:00').format(phrases.workflow.workflow.dateFormat)).toBe(
+      '2026年11月30日',
+    );
+  });
+});
+
 describe('后端由配置选择', () => {
   it('环境变量优先于 admin/backend.yml', () => {
     const chosen = resolveBackend(
