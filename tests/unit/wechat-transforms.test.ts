@@ -154,6 +154,23 @@ describe('placeImages', () => {
     expect(scope.find('p.wx-figure')).toHaveLength(2);
   });
 
+  it('gives a cover the JPEG variant that suits the column, from its srcset', () => {
+    const srcset = [360, 720, 1080].map((w) => `/_pictures/uploads/c-${w}.jpg ${w}w`).join(', ');
+    const paragraph = imageParagraph('/uploads/c.jpg', '封面', {
+      srcset,
+      width: 4000,
+      height: 3000,
+    });
+    const { $, scope } = fragment(paragraph);
+    singleImages($, scope);
+    expect(scope.find('img').attr('src')).toBe('/_pictures/uploads/c-1080.jpg');
+    expect(scope.find('img').attr('srcset')).toBeUndefined();
+    expect([scope.find('img').attr('width'), scope.find('img').attr('height')]).toEqual([
+      '1080',
+      '810',
+    ]);
+  });
+
   it('keeps a small image at its own width', () => {
     expect(wechatImageWidth({ width: 320, height: 200 })).toBe('320px');
     expect(wechatImageWidth(undefined)).toBe('100%');

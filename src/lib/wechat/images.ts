@@ -40,6 +40,26 @@ function pickCandidate(candidates: Candidate[]): Candidate | undefined {
 }
 
 /**
+ * Points an image with a srcset at the JPEG/PNG variant that suits the column, with that
+ * variant's width and height, and drops the srcset the editor would not keep.
+ */
+function pickVariant(image: Cheerio<Element>): void {
+  const fromSrc = image.attr('src') ?? '';
+  const chosen = pickCandidate(srcsetCandidates(image.attr('srcset') ?? '')) ?? {
+    src: fromSrc,
+    width: parseVariantUrl(fromSrc.split(/[?#]/)[0]!)?.width ?? 0,
+  };
+  const width = Number(image.attr('width'));
+  const height = Number(image.attr('height'));
+  image.attr('src', chosen.src).removeAttr('srcset').removeAttr('sizes');
+  if (chosen.width > 0 && width > 0 && height > 0)
+    image
+      .attr('width', String(chosen.width))
+      .attr('height', String(Math.round((chosen.width * height) / width)));
+  else image.removeAttr('width').removeAttr('height');
+}
+
+/**
  * Turns each `<picture>` into its one `<img>`: the editor drops picture and source and fetches
  * only JPEG, PNG and GIF, so the image takes the JPEG/PNG variant that suits the column (from the
  * fallback srcset, never WebP) with that variant's width and height.
@@ -48,25 +68,10 @@ export function singleImages($: CheerioAPI, scope: Cheerio<AnyNode>): void {
   for (const element of scope.find('picture').toArray()) {
     const picture = $(element);
     const image = picture.find('img').first();
-    if (image.length === 0) {
-      picture.remove();
-      continue;
-    }
-    const fromSrc = image.attr('src') ?? '';
-    const chosen = pickCandidate(srcsetCandidates(image.attr('srcset') ?? '')) ?? {
-      src: fromSrc,
-      width: parseVariantUrl(fromSrc.split(/[?#]/)[0]!)?.width ?? 0,
-    };
-    const width = Number(image.attr('width'));
-    const height = Number(image.attr('height'));
-    image.attr('src', chosen.src).removeAttr('srcset').removeAttr('sizes');
-    if (chosen.width > 0 && width > 0 && height > 0)
-      image
-        .attr('width', String(chosen.width))
-        .attr('height', String(Math.round((chosen.width * height) / width)));
-    else image.removeAttr('width').removeAttr('height');
-    picture.replaceWith(image);
+    if (image.length === 0) picture.remove();
+    else picture.replaceWith(image);
   }
+  for (const element of scope.find('img[srcset]').toArray()) pickVariant($(element));
 }
 
 /** An image's size from its width and height attributes, when both are set. */
@@ -125,7 +130,17 @@ export function placeImages(
 const escapeAttribute = (value: string) =>
   value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
-/** An image as a paragraph of its own, e.g. a 学习园地 cover put in front of the body. */
-export function imageParagraph(src: string, alt: string): string {
-  return `<p><img src="${escapeAttribute(encodeURI(src))}" alt="${escapeAttribute(alt)}"></p>`;
+/**
+ * An image as a paragraph of its own, e.g. a 学习园地 cover put in front of the body; `variants`
+ * are the picture's JPEG/PNG sizes (srcset, width, height) when the site makes them.
+ */
+export function imageParagraph(
+  src: string,
+  alt: string,
+  variants?: { srcset: string; width: number; height: number },
+): string {
+  const extra = variants
+    ? ` srcset="${escapeAttribute(variants.srcset)}" width="${variants.width}" height="${variants.height}"`
+    : '';
+  return `<p><img src="${escapeAttribute(encodeURI(src))}" alt="${escapeAttribute(alt)}"${extra}></p>`;
 }
