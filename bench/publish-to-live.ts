@@ -8,7 +8,6 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ReleaseManager } from '../src/server/releases/manager.ts';
 import { findSiteFile } from '../src/server/static-site.ts';
@@ -143,7 +142,10 @@ export async function measurePublish(options: {
         entries: [{ path, action: 'publish', title: marker }],
       });
       for (;;) {
-        const body = await fetch(url).then((r) => (r.ok ? r.text() : ''));
+        // A busy machine may drop a connection: that poll just found nothing yet.
+        const body = await fetch(url)
+          .then((r) => (r.ok ? r.text() : ''))
+          .catch(() => '');
         if (body.includes(marker)) break;
         if (manager.status().state === 'failed')
           throw new Error(`发布失败：${manager.status().message}`);
