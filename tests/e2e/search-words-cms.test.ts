@@ -52,9 +52,11 @@ describe('搜索用词 in the CMS', () => {
         words: unknown[];
       }
     ).words.length;
-    await page.getByText(`${rows} 词表`).waitFor({ timeout: 120_000 });
+    const add = page.locator('button', { hasText: '新增词表' });
+    await add.waitFor({ timeout: 180_000 });
+    expect(await page.getByText(`${rows} 词表`).count()).toBe(1);
 
-    await page.locator('button', { hasText: '新增词表' }).click();
+    await add.click();
     await page.getByLabel('居民说法').last().fill('灶台漏气');
     // Only the new row is open; the other rows' buttons are in the page but hidden.
     await page.locator('button:visible', { hasText: '新增网站用词' }).click();
