@@ -127,7 +127,8 @@ async function registerBackends() {
     gitlab: async () => (await import('decap-cms-backend-gitlab')).GitLabBackend,
     gitea: async () => (await import('decap-cms-backend-gitea')).GiteaBackend,
     forgejo: async () => (await import('decap-cms-backend-forgejo')).ForgejoBackend,
-    proxy: async () => (await import('decap-cms-backend-proxy')).ProxyBackend,
+    // The proxy backend with the server's Chinese refusals shown as written (no API_ERROR prefix).
+    proxy: async () => (await import('../src/cms/proxy-backend.ts')).ServerProxyBackend,
   };
   await Promise.all(
     [...wanted].map(async (name) => {

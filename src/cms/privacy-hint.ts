@@ -1,4 +1,4 @@
-import { findPrivacyIssues, type PrivacyFinding } from '../lib/privacy/index.ts';
+import type { PrivacyFinding } from '../lib/privacy/index.ts';
 import { fieldContainerOf, textOf } from './field-dom.ts';
 
 /**
@@ -64,7 +64,12 @@ export function hintFor(findings: PrivacyFinding[]): HTMLElement | undefined {
   return box;
 }
 
-function show(container: HTMLElement, text: string) {
+// The guard and its name lists load on the first edit, not with the CMS page.
+let guard: Promise<typeof import('../lib/privacy/index.ts')> | undefined;
+const loadGuard = () => (guard ??= import('../lib/privacy/index.ts'));
+
+async function show(container: HTMLElement, text: string) {
+  const { findPrivacyIssues } = await loadGuard();
   const contact = /\/collections\/(?:contacts|settings)\//.test(location.hash);
   const findings = findPrivacyIssues(text, {
     allowedNames: published.names,
@@ -91,7 +96,7 @@ function onEdit(event: Event) {
     setTimeout(() => {
       pending.delete(container);
       const text = textOf(target);
-      if (text !== undefined) show(container, text);
+      if (text !== undefined) void show(container, text);
     }, 250),
   );
 }

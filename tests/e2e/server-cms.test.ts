@@ -191,6 +191,7 @@ describe('发布服务器上的内容管理', () => {
       .toBe(true);
     await shot(page, 'server-editor-refused.png', true);
     expect(await refusal.textContent()).toMatch(/^更新状态失败/);
+    expect(await refusal.textContent()).not.toMatch(/API_ERROR/);
     expect(git(repo, 'config', `branch.cms/notices/2026-12-01-${SLUG_NAME}.cmsstatus`)).toBe(
       'pending_review',
     );
