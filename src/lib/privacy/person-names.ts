@@ -24,6 +24,9 @@ const COMMON_WORDS = new Set(
   ),
 );
 
+/** Place words after a surname character: 南关片区、西关小区 are places, not people. */
+const PLACE_AFTER = /^(?:片区|社区|小区|街道|村委|居委|新村|花园|家园|大街|路\d|路口)/;
+
 /** Honorifics after a surname: 王大爷 is not a full name, and not reported. */
 const HONORIFIC =
   /^(?:大爷|大妈|大娘|大姐|大哥|大叔|大婶|阿姨|奶奶|爷爷|婆婆|师傅|老师|女士|先生|同学|同志|书记|主任|委员|医生|警官|某)/;
@@ -72,7 +75,7 @@ export function findNamedPersons(sentence: string, allowed: ReadonlySet<string>)
     const surname = surnameAt(sentence, i);
     if (!surname) continue;
     const start = i + surname.length;
-    if (HONORIFIC.test(sentence.slice(start))) continue;
+    if (HONORIFIC.test(sentence.slice(start)) || PLACE_AFTER.test(sentence.slice(start))) continue;
     const before = sentence.slice(Math.max(0, i - 8), i);
     if (CADRE_BEFORE.test(before)) continue;
     const personBefore = PERSON_BEFORE.test(before);
