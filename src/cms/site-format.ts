@@ -45,14 +45,88 @@ export function cleanEntry(
   return out;
 }
 
+const FRONT_MATTER = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
+
+type Meta = Record<string, unknown>;
+
+const withoutBody = ({ body: _body, ...meta }: Meta): Meta => meta;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The front matter split into its top-level keys, each with its lines as written. */
+function keyBlocks(text: string): Map<string, string> {
+  const blocks = new Map<string, string>();
+  let key: string | undefined;
+  for (const line of text.split(/(?<=\n)/)) {
+    const top = /^([A-Za-z_][\w-]*):/.exec(line);
+    if (top) key = top[1]!;
+    if (key !== undefined) blocks.set(key, (blocks.get(key) ?? '') + line);
+  }
+  return blocks;
+}
+
 /**
- * Decap's own YAML front matter writer, with the collection's empty optional fields left out: an
- * emptied 撰写人 is saved as no author rather than an empty one the build would reject.
+ * The front matter to save, kept as the secretary's file had it: a key whose value did not change
+ * keeps its lines (quotes, order, comments); a changed or new key takes the lines Decap wrote.
+ */
+export function keepWrittenFrontMatter(
+  original: { text: string; meta: Meta },
+  written: string,
+  meta: Meta,
+): string {
+  const keys = Object.keys(meta);
+  if (
+    keys.length === Object.keys(original.meta).length &&
+    keys.every((k) => same(original.meta[k], meta[k]))
+  )
+    return original.text;
+  const before = keyBlocks(original.text);
+  const after = keyBlocks(written);
+  if ([...before.keys()].some((k) => !(k in original.meta))) return written;
+  const out: string[] = [];
+  for (const [key, lines] of before) {
+    if (!(key in meta)) continue;
+    out.push(same(original.meta[key], meta[key]) ? lines : (after.get(key) ?? ''));
+  }
+  for (const [key, lines] of after) if (!before.has(key)) out.push(lines);
+  const text = out.join('');
+  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/**
+ * Decap's own YAML front matter writer, with the collection's empty optional fields left out (an
+ * emptied 撰写人 is saved as no author rather than an empty one the build would reject), and the
+ * lines of unchanged fields kept as they were written: opening an entry and editing the body does
+ * not restyle its front matter.
  */
 export function siteFormat(base: Formatter, fields: DecapField[]): Formatter {
+  const read: { text: string; meta: Meta }[] = [];
   return {
-    fromFile: (content) => base.fromFile(content),
-    toFile: (data, sortedKeys, comments) =>
-      base.toFile(cleanEntry(data, fields), sortedKeys, comments),
+    fromFile: (content) => {
+      const data = base.fromFile(content);
+      const match = FRONT_MATTER.exec(content);
+      if (match) {
+        read.unshift({ text: match[1] ?? '', meta: withoutBody(data) });
+        read.length = Math.min(read.length, 200);
+      }
+      return data;
+    },
+    toFile: (data, sortedKeys, comments) => {
+      const cleaned = cleanEntry(data, fields);
+      const file = base.toFile(cleaned, sortedKeys, comments);
+      const written = FRONT_MATTER.exec(file);
+      const meta = withoutBody(cleaned);
+      const keys = Object.keys(meta);
+      // The entry this was read from: the one whose fields most still hold the values read.
+      const score = (entry: { meta: Meta }) =>
+        keys.filter((k) => same(entry.meta[k], meta[k])).length;
+      const original = read
+        .filter((entry) => score(entry) * 2 > keys.length)
+        .reduce<(typeof read)[number] | undefined>(
+          (best, entry) => (best && score(best) >= score(entry) ? best : entry),
+          undefined,
+        );
+      if (!written || !original) return file;
+      return `---\n${keepWrittenFrontMatter(original, written[1] ?? '', meta)}---\n${file.slice(written[0].length)}`;
+    },
   };
 }

@@ -121,9 +121,9 @@ describe('正文原样保存', () => {
     await caretAfter(page, '支部每年对照这个标准');
     await page.keyboard.type('认真');
     await publishEntry(page);
-    // The body only: the front matter is written by the collection's format.
-    const after = body(await waitForChange(path, before));
-    const lines = body(before).split('\n');
+    // The whole file: the front matter's lines stay as written too.
+    const after = await waitForChange(path, before);
+    const lines = before.split('\n');
     expect(after.split('\n').filter((line, i) => line !== lines[i])).toEqual([
       '| 讲规矩守纪 | 有纪律 | 按时足额交纳党费，不信谣不传谣，遵守社区公约 |',
       '支部每年对照这个标准认真开展党员民主评议，先自评，再互评，最后由支部综合评定，评议结果向全体党员通报。',

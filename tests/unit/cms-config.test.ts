@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { frontmatterYAML } from 'decap-cms-core/dist/esm/formats/frontmatter';
@@ -209,6 +209,33 @@ describe('中文界面', () => {
     expect(flat(enPhrases).filter((key) => !new Set(flat(zhHans)).has(key)).length).toBeGreaterThan(
       40,
     );
+  });
+});
+
+describe('保存时前言照原样', () => {
+  const fields = fieldsOf('study');
+  const original = readFileSync(join(process.cwd(), 'content/study/2026-07.md'), 'utf8');
+
+  it('只改正文：前言一字不差（引号、顺序都不变）', () => {
+    const format = siteFormat(frontmatterYAML(), fields);
+    const data = format.fromFile(original);
+    const body = String(data.body).replace('重温入党誓词', '重温了入党誓词');
+    const saved = format.toFile(
+      { ...data, body },
+      fields.map((f) => f.name),
+    );
+    expect(saved).toBe(original.replace('重温入党誓词', '重温了入党誓词'));
+  });
+
+  it('改一个字段：只有这一行变，其余行照原样', () => {
+    const format = siteFormat(frontmatterYAML(), fields);
+    const data = format.fromFile(original);
+    const saved = format.toFile(
+      { ...data, summary: '新的摘要。' },
+      fields.map((f) => f.name),
+    );
+    const changed = saved.split('\n').filter((line, i) => line !== original.split('\n')[i]);
+    expect(changed).toEqual(['summary: 新的摘要。']);
   });
 });
 
