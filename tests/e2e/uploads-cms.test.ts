@@ -240,6 +240,21 @@ describe('在浏览器里用内容管理上传和保存', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   }, 240_000);
 
+  it('期号和别的一期重复：保存被拒绝，页面上指出“期号”，文件不变', async () => {
+    const file = join(content, 'study/2026-09.md');
+    const before = readFileSync(file, 'utf8');
+    await openEntry('study/entries/2026-09');
+    const issue = page.getByLabel('期号', { exact: true });
+    await issue.waitFor({ timeout: 120_000 });
+    // 2026-07 is 第3期.
+    await issue.fill('3');
+    await publish();
+    const notice = page.locator('#cms-notice').filter({ hasText: '没有保存' });
+    await notice.waitFor({ timeout: 60_000 });
+    expect(await notice.innerText()).toMatch(/期号[^\n]*3/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  }, 240_000);
+
   it('SVG 选中时就被拒绝，说明原因，什么也不上传', async () => {
     await openEntry('study/entries/2026-09');
     await page.getByRole('button', { name: '选择图片' }).click({ timeout: 60_000 });
