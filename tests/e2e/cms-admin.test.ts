@@ -281,6 +281,8 @@ describe('在浏览器里用内容管理编辑', () => {
       .toContain('cover: /uploads/winter-study.png');
     expect(readFileSync(file, 'utf8')).toContain('coverAlt: 党员志愿者在小区里劝导文明停车');
     const uploaded = join(work, 'public/uploads/winter-study.png');
+    // The picture is its own request (checked and cleaned by the write path) and may land after the entry.
+    await expect.poll(() => existsSync(uploaded), { timeout: 30_000 }).toBe(true);
     expect(PNG.sync.read(readFileSync(uploaded)).width).toBe(64);
     const checked = runChecks(work, '2026-12-02', { publicDir: join(work, 'public') });
     expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);

@@ -349,10 +349,11 @@ describe('处处是中文', () => {
           '#/collections/reports/entries/2026-08-31-quanqu-lianxi-qunzhong-zongjie',
           '#/collections/study/entries/2026-05',
         ];
-        await openAdmin();
         const found: string[] = [];
         for (const hash of pages) {
-          await page.goto(`${origin}/admin/${hash}`);
+          // Each page in a fresh tab, as a secretary arrives from the list: Decap keeps the first
+          // form's state when the address alone jumps from one form to another.
+          await openAdmin(hash);
           await page
             .locator(
               hash.includes('/new') || hash.includes('/entries/')
