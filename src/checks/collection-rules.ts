@@ -8,34 +8,36 @@ export interface ValidEntry<T = unknown> {
   data: T;
 }
 
-function lineOf(entry: RawEntry, key: string): { line?: number } {
+/** `{ line }` of a front matter key, when the file has it. */
+export function lineOf(entry: RawEntry, key: string): { line?: number } {
   const line = entry.lineOf([key]);
   return line === undefined ? {} : { line };
 }
 
+/** Each entry that shares `keyOf` with another, with the value and the entries it shares it with. */
+export function sharedValues<T, K>(
+  items: readonly ValidEntry<T>[],
+  keyOf: (data: T) => K,
+): { value: K; item: ValidEntry<T>; others: ValidEntry<T>[] }[] {
+  const groups = new Map<K, ValidEntry<T>[]>();
+  for (const item of items)
+    groups.set(keyOf(item.data), [...(groups.get(keyOf(item.data)) ?? []), item]);
+  return [...groups].flatMap(([value, group]) =>
+    group.length < 2
+      ? []
+      : group.map((item) => ({ value, item, others: group.filter((other) => other !== item) })),
+  );
+}
+
 /** Every 学习园地 issue has its own 期号. */
 export function uniqueIssueNumbers(study: ValidEntry<StudyIssue>[]): Problem[] {
-  const byIssue = new Map<number, ValidEntry<StudyIssue>[]>();
-  for (const item of study)
-    byIssue.set(item.data.issue, [...(byIssue.get(item.data.issue) ?? []), item]);
-  const problems: Problem[] = [];
-  for (const [issue, items] of byIssue) {
-    if (items.length < 2) continue;
-    for (const item of items) {
-      const others = items.filter((other) => other !== item).map((other) => other.entry.file);
-      problems.push(
-        error(
-          item.entry.file,
-          `期号 ${issue} 重复：${others.join('、')} 也是第 ${issue} 期，请改成不同的期号`,
-          {
-            field: '期号（issue）',
-            ...lineOf(item.entry, 'issue'),
-          },
-        ),
-      );
-    }
-  }
-  return problems;
+  return sharedValues(study, (data) => data.issue).map(({ value: issue, item, others }) =>
+    error(
+      item.entry.file,
+      `期号 ${issue} 重复：${others.map((other) => other.entry.file).join('、')} 也是第 ${issue} 期，请改成不同的期号`,
+      { field: '期号（issue）', ...lineOf(item.entry, 'issue') },
+    ),
+  );
 }
 
 /** A pinned notice past its 截止日期 no longer shows on the board; the secretary should know. */

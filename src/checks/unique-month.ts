@@ -1,5 +1,5 @@
 import type { StudyIssue } from '../schemas/study.ts';
-import type { ValidEntry } from './collection-rules.ts';
+import { lineOf, sharedValues, type ValidEntry } from './collection-rules.ts';
 import { error, type Problem } from './problem.ts';
 
 /**
@@ -7,25 +7,11 @@ import { error, type Problem } from './problem.ts';
  * (the CMS would otherwise save it quietly as 2026-12-1.md next to 2026-12.md).
  */
 export function uniqueMonths(study: readonly ValidEntry<StudyIssue>[]): Problem[] {
-  const byMonth = new Map<string, ValidEntry<StudyIssue>[]>();
-  for (const item of study)
-    byMonth.set(item.data.month, [...(byMonth.get(item.data.month) ?? []), item]);
-  const problems: Problem[] = [];
-  for (const [month, items] of byMonth) {
-    if (items.length < 2) continue;
-    for (const item of items) {
-      const others = items
-        .filter((other) => other !== item)
-        .map((other) => `第 ${other.data.issue} 期（${other.entry.file}）`);
-      const line = item.entry.lineOf(['month']);
-      problems.push(
-        error(
-          item.entry.file,
-          `月份 ${month} 已经有一期学习园地：${others.join('、')}。每月一期：请修改那一期，或把这里的“月份”改成别的月份`,
-          { field: '月份（month）', ...(line === undefined ? {} : { line }) },
-        ),
-      );
-    }
-  }
-  return problems;
+  return sharedValues(study, (data) => data.month).map(({ value: month, item, others }) =>
+    error(
+      item.entry.file,
+      `月份 ${month} 已经有一期学习园地：${others.map((other) => `第 ${other.data.issue} 期（${other.entry.file}）`).join('、')}。每月一期：请修改那一期，或把这里的“月份”改成别的月份`,
+      { field: '月份（month）', ...lineOf(item.entry, 'month') },
+    ),
+  );
 }

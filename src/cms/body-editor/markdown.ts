@@ -11,10 +11,11 @@ import type {
   TableRow,
 } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { gfm } from 'micromark-extension-gfm';
 import { emphasisEdges } from './emphasis-edges.ts';
+import { MARKDOWN_STYLE } from './markdown-style.ts';
 
 /**
  * Markdown ⇄ the editor's document (ProseMirror JSON, Tiptap's node names), through mdast.
@@ -341,16 +342,6 @@ function toMdast(node: JSONContent): RootContent {
   }
 }
 
-const OPTIONS: ToMarkdownOptions = {
-  bullet: '-',
-  emphasis: '*',
-  strong: '*',
-  rule: '-',
-  fences: true,
-  listItemIndent: 'one',
-  extensions: [gfmToMarkdown({ tablePipeAlign: false })],
-};
-
 /** Markdown for editor nodes written from scratch (the site's style: `-` bullets, `##` headings). */
 export function nodesToMarkdown(
   nodes: JSONContent[],
@@ -358,7 +349,7 @@ export function nodesToMarkdown(
 ): string {
   const root: Root = { type: 'root', children: nodes.map(toMdast) };
   emphasisEdges(root);
-  return toMarkdown(root, { ...OPTIONS, ...options }).replace(/\n+$/, '');
+  return toMarkdown(root, { ...MARKDOWN_STYLE, ...options }).replace(/\n+$/, '');
 }
 
 /** One list item as Markdown, with the marker (`-`, `*`, `3.`) of the list it sits in. */
@@ -376,7 +367,7 @@ export function listItemToMarkdown(item: JSONContent, marker: string): string {
   return toMarkdown(
     { type: 'root', children: [list] },
     {
-      ...OPTIONS,
+      ...MARKDOWN_STYLE,
       ...(bullet ? { bullet, bulletOther: bullet === '-' ? '*' : '-' } : {}),
       ...(ordered ? { bulletOrdered: ordered[2] as '.' | ')' } : {}),
     },
@@ -389,6 +380,6 @@ export function tableRowToMarkdown(row: JSONContent): string {
   const mdast = toMdast({ type: 'table', content: [row] }) as Table;
   table.children = mdast.children;
   emphasisEdges(table);
-  const lines = toMarkdown({ type: 'root', children: [table] }, OPTIONS).split('\n');
+  const lines = toMarkdown({ type: 'root', children: [table] }, MARKDOWN_STYLE).split('\n');
   return lines[0] ?? '';
 }

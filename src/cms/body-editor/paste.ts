@@ -2,9 +2,9 @@ import type { Element, ElementContent, Root as HastRoot, RootContent as HastCont
 import { fromHtml } from 'hast-util-from-html';
 import { toMdast } from 'hast-util-to-mdast';
 import type { Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
-import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown } from 'mdast-util-to-markdown';
 import { emphasisEdges } from './emphasis-edges.ts';
+import { MARKDOWN_STYLE } from './markdown-style.ts';
 
 /**
  * Clipboard content (Word, WPS, the WeChat editor, web pages, Excel, plain text) turned into clean
@@ -353,16 +353,6 @@ function headingShift(tree: Root): number {
   return top === 7 ? 0 : 2 - top;
 }
 
-const MARKDOWN: ToMarkdownOptions = {
-  bullet: '-',
-  emphasis: '*',
-  strong: '*',
-  rule: '-',
-  fences: true,
-  listItemIndent: 'one',
-  extensions: [gfmToMarkdown({ tablePipeAlign: false })],
-};
-
 function plainText(text: string): Root {
   const paragraphs: Paragraph[] = text
     .split(/\r?\n/)
@@ -401,6 +391,6 @@ export function pasteToMarkdown(html: string, text: string): PastedMarkdown {
   tidy(tree, headingShift(tree));
   typedLists(tree);
   emphasisEdges(tree);
-  const markdown = toMarkdown(tree, MARKDOWN).replace(/\n+$/, '');
+  const markdown = toMarkdown(tree, MARKDOWN_STYLE).replace(/\n+$/, '');
   return { markdown, notices: notices(counts) };
 }
