@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import { describe, expect, inject } from 'vitest';
+import { siteTest } from '../support/browser-test';
 import { pdfPageSizes, pdfText } from './print-pdf';
 
 const siteDir = inject('siteDir');
@@ -11,9 +9,7 @@ const siteDir = inject('siteDir');
 /** Closing punctuation that Chinese typesetting never puts at the start of a line. */
 const CLOSING = '，。、；：？！）》」』”’】〕…';
 
-let server: StaticServer;
-let browser: Browser;
-let page: Page;
+const test = siteTest({ page: { viewport: { width: 1280, height: 900 } } });
 
 /** The longest built report: the page most likely to break lines and pages badly. */
 function longestReport(): string {
@@ -24,22 +20,15 @@ function longestReport(): string {
     .sort((a, b) => b.size - a.size)[0]!.id;
 }
 
-beforeAll(async () => {
-  server = await serveStatic(siteDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('printing any page', () => {
   const paths = ['/', '/study/', '/contacts/', `/reports/${longestReport()}/`];
 
-  it('hides navigation, search and controls, and prints black on white', async () => {
+  test('hides navigation, search and controls, and prints black on white', async ({
+    site,
+    page,
+  }) => {
     for (const path of paths) {
-      await page.goto(server.url + path);
+      await page.goto(site.url + path);
       await page.emulateMedia({ media: 'print' });
       for (const selector of [
         'nav',
@@ -71,12 +60,12 @@ describe('printing any page', () => {
     }
   });
 
-  it('puts the branch name on top and the page’s address at the foot', async () => {
+  test('puts the branch name on top and the page’s address at the foot', async ({ site, page }) => {
     const settings = readFileSync(join(siteDir, 'index.html'), 'utf8');
     const branch = /<span[^>]*>([^<]*党支部)<\/span>/.exec(settings)?.[1];
     expect(branch).toBeTruthy();
     const path = `/reports/${longestReport()}/`;
-    await page.goto(server.url + path);
+    await page.goto(site.url + path);
     const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
     const pdf = await page.pdf({ format: 'A4' });
     const text = pdfText(pdf);
@@ -91,8 +80,8 @@ describe('printing any page', () => {
     for (const label of ['主导航', '跳到正文', '打印海报']) expect(text).not.toContain(label);
   });
 
-  it('keeps closing punctuation off the start of every printed line', async () => {
-    await page.goto(`${server.url}/reports/${longestReport()}/`);
+  test('keeps closing punctuation off the start of every printed line', async ({ site, page }) => {
+    await page.goto(`${site.url}/reports/${longestReport()}/`);
     const pdf = await page.pdf({ format: 'A4' });
     const lines = pdfText(pdf)
       .split('\n')
@@ -103,8 +92,8 @@ describe('printing any page', () => {
     expect(bad).toEqual([]);
   });
 
-  it('never splits a figure, image or table across pages', async () => {
-    await page.goto(`${server.url}/reports/${longestReport()}/`);
+  test('never splits a figure, image or table across pages', async ({ site, page }) => {
+    await page.goto(`${site.url}/reports/${longestReport()}/`);
     await page.emulateMedia({ media: 'print' });
     const breaks = await page.evaluate(() =>
       [...document.querySelectorAll('main img, main figure, main table, .stat')].map(
