@@ -2,18 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject } from 'vitest';
+import { siteTest, type ServedSite } from '../support/browser-test';
 import { pdfInfoPages, pdfPageSizes, pdfText, printToPdf } from './print-pdf';
 
 const siteDir = inject('siteDir');
 const PAPER = { a3: { width: 297, height: 420 }, a4: { width: 210, height: 297 } } as const;
 
-let server: StaticServer;
-let browser: Browser;
-let page: Page;
+const test = siteTest({ page: { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 } });
 
 /**
  * Entries listed on a section's index, each of which should have a poster, e.g. every published
@@ -36,42 +33,35 @@ function canonicalOf(path: string): string {
 }
 
 /** Opens a poster page (`…/poster/`, or `…/poster/#a4` for A4) once its fit check has run. */
-async function openPoster(path: string) {
+async function openPoster(page: Page, site: ServedSite, path: string) {
   const paper = path.endsWith('#a4') ? 'a4' : 'a3';
   // A fresh load each time: switching on a loaded page is tested on its own.
   await page.goto('about:blank');
-  const response = await page.goto(server.url + path);
+  const response = await page.goto(site.url + path);
   expect(response?.status(), `${path} 应存在`).toBe(200);
   await page.waitForSelector(`html[data-fit-checked="${paper}"]`, { state: 'attached' });
   return page.locator('.poster');
 }
 
 /** Screenshot of the QR code alone → pixels → jsQR. */
-async function decodeQr(selector: string): Promise<string | undefined> {
+async function decodeQr(page: Page, selector: string): Promise<string | undefined> {
   const png = PNG.sync.read(await page.locator(selector).first().screenshot());
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
-beforeAll(async () => {
-  server = await serveStatic(siteDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('学习园地 posters', () => {
   const ids = postersOf('study');
 
-  it('exist for every published issue', () => expect(ids.length).toBeGreaterThanOrEqual(6));
+  test('exist for every published issue', () => expect(ids.length).toBeGreaterThanOrEqual(6));
 
-  it('print every issue on exactly one A3 sheet by default, and one A4 sheet when chosen', async () => {
+  test('print every issue on exactly one A3 sheet by default, and one A4 sheet when chosen', async ({
+    site,
+    page,
+  }) => {
     for (const id of ids) {
       for (const size of ['a3', 'a4'] as const) {
         const path = size === 'a3' ? `/study/${id}/poster/` : `/study/${id}/poster/#a4`;
-        const poster = await openPoster(path);
+        const poster = await openPoster(page, site, path);
         expect(await poster.getAttribute('data-fit-ok'), `${path} 应能放进一张纸`).toBe('true');
         expect(await page.locator('[data-fit-warning]').isHidden()).toBe(true);
         const pdf = await printToPdf(page);
@@ -84,11 +74,11 @@ describe('学习园地 posters', () => {
     }
   });
 
-  it('shows the title, 第N期, month and the sections in columns', async () => {
+  test('shows the title, 第N期, month and the sections in columns', async ({ site, page }) => {
     const id = ids[0]!;
     const articleHtml = readFileSync(join(siteDir, 'study', id, 'index.html'), 'utf8');
     const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(articleHtml)![1]!;
-    await openPoster(`/study/${id}/poster/`);
+    await openPoster(page, site, `/study/${id}/poster/`);
     expect(await page.locator('.poster__title').textContent()).toBe(title);
     const facts = await page.locator('.poster__facts').textContent();
     expect(facts).toMatch(/第\d+期/);
@@ -99,12 +89,15 @@ describe('学习园地 posters', () => {
     ).toBe('3');
   });
 
-  it('has a QR code that scans to the issue’s online address, printed beneath it', async () => {
+  test('has a QR code that scans to the issue’s online address, printed beneath it', async ({
+    site,
+    page,
+  }) => {
     for (const id of ids.slice(0, 2)) {
       const url = canonicalOf(`study/${id}`);
       expect(url).toMatch(/^https:\/\//);
-      await openPoster(`/study/${id}/poster/`);
-      expect(await decodeQr('.poster .qr__code')).toBe(url);
+      await openPoster(page, site, `/study/${id}/poster/`);
+      expect(await decodeQr(page, '.poster .qr__code')).toBe(url);
       expect(await page.locator('.poster .qr__url').textContent()).toBe(url);
       // At least 3 cm across on paper (96 CSS px = 25.4 mm).
       const box = (await page.locator('.poster .qr__code').boundingBox())!;
@@ -112,9 +105,9 @@ describe('学习园地 posters', () => {
     }
   });
 
-  it('is opened from a button on the issue page that does not print', async () => {
+  test('is opened from a button on the issue page that does not print', async ({ site, page }) => {
     const id = ids[0]!;
-    await page.goto(`${server.url}/study/${id}/`);
+    await page.goto(`${site.url}/study/${id}/`);
     const button = page.locator(`a[href="/study/${id}/poster/"]`);
     await expect(button.textContent()).resolves.toBe('打印海报');
     await page.emulateMedia({ media: 'print' });
@@ -145,15 +138,15 @@ describe('学习园地 posters', () => {
 describe('工作报告 posters', () => {
   const ids = postersOf('reports');
 
-  it('exist for every published report', () => expect(ids.length).toBeGreaterThanOrEqual(3));
+  test('exist for every published report', () => expect(ids.length).toBeGreaterThanOrEqual(3));
 
-  it('print on one A3 sheet, with the figures as big numbers', async () => {
+  test('print on one A3 sheet, with the figures as big numbers', async ({ site, page }) => {
     for (const id of ids) {
-      await openPoster(`/reports/${id}/poster/`);
+      await openPoster(page, site, `/reports/${id}/poster/`);
       const pdf = await printToPdf(page);
       expect(pdfPageSizes(pdf)).toHaveLength(1);
       expect(pdfPageSizes(pdf)[0]!.width).toBeCloseTo(297, 0);
-      expect(await decodeQr('.poster .qr__code')).toBe(canonicalOf(`reports/${id}`));
+      expect(await decodeQr(page, '.poster .qr__code')).toBe(canonicalOf(`reports/${id}`));
       const articleStats = readFileSync(join(siteDir, 'reports', id, 'index.html'), 'utf8').match(
         /class="stat"/g,
       );
@@ -162,7 +155,7 @@ describe('工作报告 posters', () => {
     const report = ids.find((id) =>
       readFileSync(join(siteDir, 'reports', id, 'index.html'), 'utf8').includes('896'),
     )!;
-    await openPoster(`/reports/${report}/poster/`);
+    await openPoster(page, site, `/reports/${report}/poster/`);
     const stat = page.locator('.poster-stat', { hasText: '896' });
     expect(await stat.textContent()).toContain('走访群众');
     const valueSize = await stat
@@ -175,16 +168,19 @@ describe('工作报告 posters', () => {
     expect(valueSize).toBeGreaterThan(bodySize * 2.5);
   });
 
-  it('shrinks a long report within limits and warns on screen, never on paper, when it still does not fit', async () => {
+  test('shrinks a long report within limits and warns on screen, never on paper, when it still does not fit', async ({
+    site,
+    page,
+  }) => {
     const long = ids
       .map((id) => ({ id, size: readFileSync(join(siteDir, 'reports', id, 'index.html')).length }))
       .sort((a, b) => b.size - a.size)[0]!.id;
-    const a3 = await openPoster(`/reports/${long}/poster/`);
+    const a3 = await openPoster(page, site, `/reports/${long}/poster/`);
     const scale = Number(await a3.getAttribute('data-fit-scale'));
     expect(scale).toBeLessThan(1);
     expect(scale).toBeGreaterThanOrEqual(0.7);
 
-    const a4 = await openPoster(`/reports/${long}/poster/#a4`);
+    const a4 = await openPoster(page, site, `/reports/${long}/poster/#a4`);
     expect(await a4.getAttribute('data-fit-ok')).toBe('false');
     const warning = page.locator('[data-fit-warning]');
     expect(await warning.isVisible()).toBe(true);

@@ -1,13 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject } from 'vitest';
+import { siteTest } from '../support/browser-test';
 
 const siteDir = inject('siteDir');
-let server: StaticServer;
-let browser: Browser;
+const test = siteTest();
 
 function htmlPages(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -56,18 +54,22 @@ async function watchViolations(page: Page): Promise<string[]> {
   return found;
 }
 
-beforeAll(async () => {
-  server = await serveStatic(siteDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+/** The page has loaded and painted twice since: what the clicks started has run. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page
+    .evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+        ),
+    )
+    // A click that navigated away: the next page's violations are collected all the same.
+    .catch(() => undefined);
+}
 
 describe('the Content-Security-Policy of the built site', () => {
-  it('forbids inline script and plugins on every public page', () => {
+  test('forbids inline script and plugins on every public page', () => {
     const pages = htmlPages(siteDir).filter((path) => !path.startsWith('/admin/'));
     expect(pages.length).toBeGreaterThan(10);
     for (const path of pages) {
@@ -82,23 +84,23 @@ describe('the Content-Security-Policy of the built site', () => {
     }
   });
 
-  it('lets search run: WebAssembly and blob workers', () => {
+  test('lets search run: WebAssembly and blob workers', () => {
     const policy = policyOf('/');
     expect(policy['script-src']).toContain("'wasm-unsafe-eval'");
     expect(policy['worker-src']).toEqual(["'self'", 'blob:']);
   });
 
-  it('is loosened only on /admin/, where Decap needs eval and inline styles', () => {
+  test('is loosened only on /admin/, where Decap needs eval and inline styles', () => {
     const policy = policyOf('/admin/');
     expect(policy['script-src']).toContain("'unsafe-eval'");
     expect(policy['script-src']).not.toContain("'unsafe-inline'");
     expect(policy['style-src']).toContain("'unsafe-inline'");
   });
 
-  it('blocks a script that somehow reached a page', async () => {
+  test('blocks a script that somehow reached a page', async ({ site, browser }) => {
     const page = await browser.newPage();
     const violations = await watchViolations(page);
-    await page.route(`${server.url}/notices/`, async (route) => {
+    await page.route(`${site.url}/notices/`, async (route) => {
       const response = await route.fetch();
       const html = (await response.text()).replace(
         '</main>',
@@ -106,8 +108,9 @@ describe('the Content-Security-Policy of the built site', () => {
       );
       await route.fulfill({ response, body: html });
     });
-    await page.goto(`${server.url}/notices/`);
-    await page.waitForTimeout(300);
+    await page.goto(`${site.url}/notices/`);
+    // Both the script and the image's handler have been refused.
+    await expect.poll(() => violations.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     expect(
       await page.evaluate(() => (window as { __injected?: number }).__injected),
     ).toBeUndefined();
@@ -115,27 +118,38 @@ describe('the Content-Security-Policy of the built site', () => {
     await page.close();
   });
 
-  it('causes no violation on any page, including search and the CMS', async () => {
+  test('causes no violation on any page, including search and the CMS', async ({
+    site,
+    browser,
+  }) => {
     const problems: string[] = [];
     for (const path of htmlPages(siteDir)) {
       const page = await browser.newPage();
       const violations = await watchViolations(page);
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message.slice(0, 200)));
-      await page.goto(server.url + path, { waitUntil: 'load' });
+      await page.goto(site.url + path, { waitUntil: 'load' });
       if (path === '/search/' && (await page.locator('input').count()) > 0) {
         await page.locator('input').first().fill('电话');
-        await page.waitForTimeout(2000);
+        await page.waitForSelector(
+          '#search-app:is([data-state="done"][data-query="电话"], [data-state="error"])',
+        );
       } else if (path === '/admin/') {
         await page
           .waitForSelector('#admin-loading', { state: 'detached', timeout: 20_000 })
           .catch(() => undefined);
-        await page.waitForTimeout(1500);
+        // Decap has drawn its first screen (a login or the collections).
+        await page
+          .locator('#nc-root button')
+          .first()
+          .waitFor({ timeout: 20_000 })
+          .catch(() => undefined);
+        await settled(page);
       } else {
         // Reading aids and other page scripts run on interaction.
         for (const button of await page.locator('main button:visible').all())
           await button.click({ timeout: 1000 }).catch(() => undefined);
-        await page.waitForTimeout(200);
+        await settled(page);
       }
       problems.push(...violations.map((v) => `${path}: ${v}`));
       problems.push(
@@ -146,10 +160,10 @@ describe('the Content-Security-Policy of the built site', () => {
     expect(problems).toEqual([]);
   });
 
-  it('has the admin render in Chinese under its policy', async () => {
+  test('has the admin render in Chinese under its policy', async ({ site, browser }) => {
     if (!existsSync(join(siteDir, 'admin/index.html'))) return;
     const page = await browser.newPage();
-    await page.goto(`${server.url}/admin/`);
+    await page.goto(`${site.url}/admin/`);
     await page.waitForSelector('#admin-loading', { state: 'detached', timeout: 20_000 });
     expect(await page.locator('body').innerText()).toMatch(/[\u4e00-\u9fff]/);
     await page.close();
