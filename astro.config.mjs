@@ -12,14 +12,14 @@ import { contentDir } from './src/lib/content-dir.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { pictureVariants } from './src/integrations/pictures.ts';
 import { publicDir } from './src/lib/public-dir.ts';
+import { isReadingPage } from './src/lib/routes.ts';
 import { cspConfig } from './src/security/csp.ts';
 import { safeMarkdown } from './src/security/markdown.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /** The sitemap lists pages for reading, not the CMS, the print sheets or the 公众号 versions. */
-const publicPage = (/** @type {string} */ page) =>
-  !/\/(admin|poster|wechat)\/|\/contacts\/(cards|sheet)\//.test(new URL(page).pathname);
+const publicPage = (/** @type {string} */ page) => isReadingPage(new URL(page).pathname);
 
 /** The public address from the site settings, so canonical URLs and QR codes are absolute. */
 function siteUrl() {

@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
+import { isEntryPage, isReadingPage } from '../src/lib/routes.ts';
 
 const KB = 1000; // as size-limit counts
 export const BUDGETS = {
@@ -19,9 +20,8 @@ export const BUDGETS = {
 
 /** Scripts a content page may load: the reading aids everywhere, search where it is offered. */
 const ALLOWED_SCRIPT = [/^\/reading-aids\.js$/, /^\/read-aloud\.js$/, /search|pagefind/];
-/** Print tools, the 公众号 versions and the CMS are not pages for reading. */
-const NOT_CONTENT = /^(admin|.*\/poster|.*\/wechat|contacts\/(cards|sheet))(\/|$)/;
-const ARTICLE = /^(study|notices|reports)\/(?!stats\/)[^/]+\/index\.html$/;
+/** A built file's URL path: study/2026-03/index.html → /study/2026-03/. */
+const urlPath = (page: string) => `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
 
 const gzipSize = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} kB`;
@@ -56,7 +56,8 @@ export function checkBudgets(dir: string): BudgetResult {
     lines.push(`${pass ? '✓' : '✗'} ${text}`);
   };
 
-  const pages = htmlFiles(dir).filter((page) => !NOT_CONTENT.test(page));
+  // Print tools, the 公众号 versions and the CMS are not pages for reading.
+  const pages = htmlFiles(dir).filter((page) => isReadingPage(urlPath(page)));
   const articleSizes = new Map<string, { page: string; size: number }[]>();
   const css = new Set<string>();
   let inlineCss = '';
@@ -65,7 +66,7 @@ export function checkBudgets(dir: string): BudgetResult {
   for (const page of pages) {
     const html = readFileSync(join(dir, page));
     const $ = cheerio.load(html);
-    if (ARTICLE.test(page)) {
+    if (isEntryPage(urlPath(page)) && page.endsWith('/index.html')) {
       const kind = page.split('/')[0]!;
       articleSizes.set(kind, [...(articleSizes.get(kind) ?? []), { page, size: gzipSize(html) }]);
     }

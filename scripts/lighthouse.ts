@@ -8,6 +8,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import {
+  entryPath,
+  homePath,
+  reportStatsPath,
+  sectionPath,
+  type EntrySection,
+} from '../src/lib/routes.ts';
 import { chromiumPath } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 
@@ -18,28 +25,28 @@ if (!existsSync(join(dir, 'index.html'))) {
 }
 
 /** The first entry of a section, so every page type is measured. */
-function firstEntry(section: string): string[] {
+function firstEntry(section: EntrySection): string[] {
   const ids = readdirSync(join(dir, section), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && entry.name !== 'stats')
     .map((entry) => entry.name)
     .sort();
-  return ids[0] ? [`/${section}/${ids[0]}/`] : [];
+  return ids[0] ? [entryPath(section, ids[0])] : [];
 }
 
 const pages =
   paths.length > 0
     ? paths
     : [
-        '/',
-        '/notices/',
+        homePath,
+        sectionPath('notices'),
         ...firstEntry('notices'),
-        '/study/',
+        sectionPath('study'),
         ...firstEntry('study'),
-        '/reports/',
+        sectionPath('reports'),
         ...firstEntry('reports'),
-        '/reports/stats/',
-        '/contacts/',
-        ...(existsSync(join(dir, 'search/index.html')) ? ['/search/'] : []),
+        reportStatsPath,
+        sectionPath('contacts'),
+        ...(existsSync(join(dir, 'search/index.html')) ? [sectionPath('search')] : []),
       ];
 
 const CATEGORIES = [

@@ -1,14 +1,17 @@
 import type { RawEntry } from './read-entries.ts';
+import { entryPath, homePath, sectionPath } from '../lib/routes.ts';
 
 /** The address of the page that shows an entry, so relative links resolve as on the site. */
 export function entryPagePath(entry: Pick<RawEntry, 'collection' | 'id'>): string {
   switch (entry.collection) {
     case 'contacts':
-      return '/contacts/';
+      return sectionPath('contacts');
+    // Single YAML files without a body: nothing in them is resolved against a page.
     case 'settings':
-      return '/';
+    case 'searchWords':
+      return homePath;
     default:
-      return `/${entry.collection}/${entry.id}/`;
+      return entryPath(entry.collection, entry.id);
   }
 }
 

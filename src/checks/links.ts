@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { collectionDefinitions, type CollectionName } from '../schemas/index.ts';
+import { ENTRY_SECTIONS } from '../lib/routes.ts';
 import { bodyFirstLine, bodyReferences } from './body-references.ts';
 import { entryPagePath, siteUrlOf } from './entry-page.ts';
 import { errorUnlessDraft, type Problem } from './problem.ts';
@@ -9,7 +10,7 @@ import { resolveAddress } from './site-address.ts';
 import { matchRoute, siteRoutes, type Route } from './site-routes.ts';
 
 /** Collections whose pages take an entry id: /study/<id>/, /contacts/<id>.vcf … */
-const ENTRY_PAGES: readonly CollectionName[] = ['study', 'reports', 'notices', 'contacts'];
+const ENTRY_PAGES: readonly CollectionName[] = [...ENTRY_SECTIONS, 'contacts'];
 
 function isPublicFile(publicDir: string, path: string): boolean {
   const file = normalize(join(publicDir, path));

@@ -1,5 +1,6 @@
 import { formatMonth } from '@/lib/format-date';
 import { isOnBoard } from '@/lib/notice-board';
+import { entryPath } from '@/lib/routes';
 import { ui } from '@/ui/strings';
 import type { NoticeEntry, ReportEntry, StudyEntry } from './content';
 
@@ -14,7 +15,7 @@ export interface ListItem {
 
 export function studyItem({ id, data }: StudyEntry): ListItem {
   return {
-    href: `/study/${id}/`,
+    href: entryPath('study', id),
     title: data.title,
     date: data.date,
     summary: data.summary,
@@ -24,7 +25,7 @@ export function studyItem({ id, data }: StudyEntry): ListItem {
 
 export function reportItem({ id, data }: ReportEntry): ListItem {
   return {
-    href: `/reports/${id}/`,
+    href: entryPath('reports', id),
     title: data.title,
     date: data.date,
     summary: data.summary,
@@ -38,7 +39,7 @@ export function noticeItem({ id, data }: NoticeEntry, today: string): ListItem {
   if (data.pinned && onBoard) badges.push({ text: ui.pinned });
   if (!onBoard) badges.push({ text: ui.expired, muted: true });
   return {
-    href: `/notices/${id}/`,
+    href: entryPath('notices', id),
     title: data.title,
     date: data.date,
     summary: data.summary,

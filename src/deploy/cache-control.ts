@@ -1,3 +1,5 @@
+import { pagefindFolder } from '../lib/routes.ts';
+
 /** A year: files whose name carries a content hash never change under that name. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Everything else may change under the same name: the browser asks each time (a cheap 304). */
@@ -13,6 +15,6 @@ export const REVALIDATE = 'no-cache';
 export function cacheControlFor(path: string): string {
   const clean = path.replace(/^\/+/, '');
   if (clean.startsWith('_astro/')) return IMMUTABLE;
-  if (clean.startsWith('pagefind/') && /\.pf_[a-z]+$/.test(clean)) return IMMUTABLE;
+  if (clean.startsWith(`${pagefindFolder}/`) && /\.pf_[a-z]+$/.test(clean)) return IMMUTABLE;
   return REVALIDATE;
 }

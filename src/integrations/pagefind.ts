@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { readEntry } from '../checks/read-entries.ts';
 import { contentDir } from '../lib/content-dir.ts';
+import { ENTRY_SECTIONS, pagefindFolder } from '../lib/routes.ts';
 import { contactSearchRecord, type ContactSearchRecord } from '../lib/search-contact-record.ts';
 import { contactSchema } from '../schemas/contacts.ts';
 
@@ -52,7 +53,7 @@ export function contactRecords(root: string): ContactSearchRecord[] {
  * Only entry pages carry text worth finding; reading just them (not the lists, posters and card
  * sheets) halves the indexing work on a large site.
  */
-const ENTRY_FOLDERS = ['study', 'reports', 'notices'];
+const ENTRY_FOLDERS = ENTRY_SECTIONS;
 const ENTRY_PAGES = `{${ENTRY_FOLDERS.join(',')}}/*/index.html`;
 
 /** Pagefind indexes whole pages, menus and all, when none is marked: that is a broken index. */
@@ -96,7 +97,7 @@ export async function buildSearchIndex(options: {
 }): Promise<SearchIndexResult> {
   const log = options.log ?? (() => {});
   const started = performance.now();
-  const outputPath = join(options.siteDir, 'pagefind');
+  const outputPath = join(options.siteDir, pagefindFolder);
   rmSync(outputPath, { recursive: true, force: true });
   try {
     const created = await pagefind.createIndex({
@@ -170,7 +171,7 @@ export function pagefindSearch(): AstroIntegration {
           contacts: contactRecords(root),
           log: (message) => logger.info(message),
         });
-        const output = join(siteDir, 'pagefind');
+        const output = join(siteDir, pagefindFolder);
         const shown = relative(root, output).startsWith('..') ? output : relative(root, output);
         logger.info(
           `搜索索引已写入 ${shown}：${result.pages} 篇文章、${result.contacts} 张联系卡，` +

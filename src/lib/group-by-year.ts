@@ -1,3 +1,5 @@
+import { yearPath } from './routes.ts';
+
 export interface YearGroup<T> {
   year: number;
   items: T[];
@@ -24,7 +26,7 @@ export interface YearLink {
 }
 
 /** The address of one year's page of an archive: /reports/ → /reports/year/2025/. */
-export const yearPageHref = (base: string, year: number) => `${base}year/${year}/`;
+export const yearPageHref = yearPath;
 
 /**
  * Links to every year of an archive, newest first. The newest year links to the archive's own

@@ -1,3 +1,5 @@
+import { posterPath as routePosterPath } from './routes.ts';
+
 export type PaperSize = 'a3' | 'a4';
 
 export interface Paper {
@@ -19,8 +21,7 @@ export const PAPERS: Record<PaperSize, Paper> = {
  * it to A4 (paper.css), so a size is one click away without another page to build.
  */
 export function posterPath(base: string, size: PaperSize): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  return size === 'a3' ? `${root}poster/` : `${root}poster/#${size}`;
+  return size === 'a3' ? routePosterPath(base) : routePosterPath(base, size);
 }
 
 /** Layout unit: 1 mm on A3, shrunk in proportion on smaller paper so the design stays the same. */

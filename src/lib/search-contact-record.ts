@@ -1,5 +1,6 @@
 import { ui } from '../ui/strings.ts';
 import { formatPhone, phoneDigits } from './phone.ts';
+import { contactCardPath } from './routes.ts';
 import { dateSortKeys } from './search-attributes.ts';
 
 /** The fields of a 联系卡 that readers search by. */
@@ -52,7 +53,7 @@ export function contactSearchRecord(
     markdownToText(body),
   ];
   return {
-    url: `/contacts/#${encodeURIComponent(id)}`,
+    url: contactCardPath(encodeURIComponent(id)),
     content: sentences.filter(Boolean).join(' '),
     language,
     meta: {

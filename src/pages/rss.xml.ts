@@ -1,6 +1,7 @@
 import rss, { type RSSFeedItem } from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getNotices, getReports, getSettings, getStudyIssues } from '@/data/content';
+import { entryPath } from '@/lib/routes';
 import { ui } from '@/ui/strings';
 
 /** One feed for the whole board: notices, study issues and reports, newest first (drafts are never loaded). */
@@ -14,21 +15,21 @@ export async function GET(context: APIContext) {
   const items: RSSFeedItem[] = [
     ...notices.map(({ id, data }) => ({
       title: `【${ui.nav.notices}】${data.title}`,
-      link: `/notices/${id}/`,
+      link: entryPath('notices', id),
       pubDate: new Date(`${data.date}T00:00:00+08:00`),
       description: data.summary,
       categories: [ui.nav.notices],
     })),
     ...study.map(({ id, data }) => ({
       title: `【${ui.nav.study}】${ui.issueNumber(data.issue)} ${data.title}`,
-      link: `/study/${id}/`,
+      link: entryPath('study', id),
       pubDate: new Date(`${data.date}T00:00:00+08:00`),
       description: data.summary,
       categories: [ui.nav.study, ...(data.topics ?? [])],
     })),
     ...reports.map(({ id, data }) => ({
       title: `【${ui.nav.reports}】${data.title}`,
-      link: `/reports/${id}/`,
+      link: entryPath('reports', id),
       pubDate: new Date(`${data.date}T00:00:00+08:00`),
       description: data.summary,
       categories: [ui.nav.reports, data.kind],

@@ -1,4 +1,12 @@
-export type WechatSection = 'study' | 'reports' | 'notices';
+import {
+  entryPath,
+  wechatCoverPath,
+  wechatPath,
+  wechatQrPath,
+  type EntrySection,
+} from '../routes.ts';
+
+export type WechatSection = EntrySection;
 
 export interface WechatAddresses {
   /** The article page, e.g. /study/2026-10/. */
@@ -20,10 +28,10 @@ export function wechatAddresses(
   id: string,
   site: URL | string | undefined,
 ): WechatAddresses {
-  const page = `/${section}/${id}/`;
-  const wechat = `${page}wechat/`;
-  const qr = `${wechat}qr.png`;
-  const cover = `${wechat}cover.png`;
+  const page = entryPath(section, id);
+  const wechat = wechatPath(section, id);
+  const qr = wechatQrPath(section, id);
+  const cover = wechatCoverPath(section, id);
   if (!site) return { page, wechat, qr, cover };
   return {
     page,

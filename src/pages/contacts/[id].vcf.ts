@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { entryPaths, getContacts, getSettings, type ContactEntry } from '@/data/content';
 import { absoluteUrl } from '@/lib/poster-url';
+import { contactCardPath } from '@/lib/routes';
 import { buildVCard } from '@/lib/vcard';
 
 export const getStaticPaths = (async () =>
@@ -24,7 +25,7 @@ export const GET: APIRoute<{ entry: ContactEntry }> = async ({ props, site }) =>
     title: data.role,
     phone: data.phone,
     note,
-    url: absoluteUrl(`/contacts/#${props.entry.id}`, site ?? settings.siteUrl),
+    url: absoluteUrl(contactCardPath(props.entry.id), site ?? settings.siteUrl),
   });
   return new Response(body, { headers: { 'Content-Type': 'text/vcard; charset=utf-8' } });
 };
