@@ -1,37 +1,16 @@
 import type { z } from 'astro/zod';
-import { cmsMeta } from '../schemas/fields.ts';
+import { cmsMeta, objectShape, schemaAt } from '../schemas/introspect.ts';
 import { collectionDefinitions } from '../schemas/index.ts';
 import { error, type Problem } from './problem.ts';
 import type { RawEntry } from './read-entries.ts';
 
-function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
-  let current: z.ZodType | undefined = schema;
-  while (current) {
-    const def = current._zod.def as {
-      shape?: Record<string, z.ZodType>;
-      innerType?: z.ZodType;
-      in?: z.ZodType;
-      element?: z.ZodType;
-    };
-    if (def.shape) return def.shape;
-    current = def.innerType ?? def.in ?? def.element;
-  }
-  return undefined;
-}
-
 /** 期号（issue）, 数据 第 3 项 · 数值（figures[2].value） */
-export function fieldName(schema: z.ZodType, path: readonly PropertyKey[]): string {
-  const labels: string[] = [];
-  let current: z.ZodType | undefined = schema;
-  for (const key of path) {
-    if (typeof key === 'number') {
-      labels.push(`第 ${key + 1} 项`);
-      continue;
-    }
-    const field: z.ZodType | undefined = current ? shapeOf(current)?.[String(key)] : undefined;
-    labels.push(field ? (cmsMeta(field)?.title ?? String(key)) : String(key));
-    current = field;
-  }
+export function fieldName(schema: z.core.$ZodType, path: readonly PropertyKey[]): string {
+  const labels = path.map((key, i) => {
+    if (typeof key === 'number') return `第 ${key + 1} 项`;
+    const field = schemaAt(schema, path.slice(0, i + 1));
+    return (field && cmsMeta(field)?.title) ?? String(key);
+  });
   const technical = path
     .map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))
     .join('')
@@ -39,8 +18,8 @@ export function fieldName(schema: z.ZodType, path: readonly PropertyKey[]): stri
   return `${labels.join(' · ')}（${technical}）`;
 }
 
-function unknownKeyProblems(entry: RawEntry, schema: z.ZodType): Problem[] {
-  const shape = shapeOf(schema);
+function unknownKeyProblems(entry: RawEntry, schema: z.core.$ZodType): Problem[] {
+  const shape = objectShape(schema);
   if (!shape || typeof entry.data !== 'object' || entry.data === null) return [];
   return Object.keys(entry.data)
     .filter((key) => !(key in shape))

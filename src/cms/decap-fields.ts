@@ -1,5 +1,13 @@
-import type { z } from 'astro/zod';
-import { cmsMeta } from '../schemas/fields.ts';
+import { z } from 'astro/zod';
+import {
+  cmsMeta,
+  defaultValue,
+  enumOptions,
+  listItem,
+  objectShape,
+  regexOf,
+  unwrap,
+} from '../schemas/introspect.ts';
 
 /** One Decap field as it appears in the generated config. */
 export interface DecapField {
@@ -16,90 +24,54 @@ export interface DecapField {
   [option: string]: unknown;
 }
 
-interface ZodDef {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  element?: z.ZodType;
-  entries?: Record<string, string>;
-  defaultValue?: unknown;
-  checks?: { _zod: { def: { check: string; format?: string; pattern?: RegExp } } }[];
-}
-
-const def = (schema: z.ZodType) => schema._zod.def as unknown as ZodDef;
-
-/** Strips optional/default/pipe wrappers down to the schema that holds the value's shape. */
-function unwrap(schema: z.ZodType): z.ZodType {
-  let current = schema;
-  for (;;) {
-    const d = def(current);
-    const next = d.innerType ?? (d.type === 'pipe' ? d.in : undefined);
-    if (!next) return current;
-    current = next;
-  }
-}
-
-function defaultOf(schema: z.ZodType): { default?: unknown } {
-  let current: z.ZodType | undefined = schema;
-  while (current) {
-    const d = def(current);
-    if (d.type === 'default') {
-      const value = typeof d.defaultValue === 'function' ? d.defaultValue() : d.defaultValue;
-      return { default: value };
-    }
-    current = d.innerType;
-  }
-  return {};
-}
-
 /** A regex check's pattern with the schema's own Chinese message, so the CMS says what the build says. */
-function regexPattern(field: z.ZodType): [string, string] | undefined {
-  const inner = unwrap(field);
-  const check = def(inner).checks?.find((c) => c._zod.def.format === 'regex');
-  const pattern = check?._zod.def.pattern;
+function regexPattern(field: z.core.$ZodType): [string, string] | undefined {
+  const pattern = regexOf(field);
   if (!pattern) return undefined;
-  const issue = inner
-    .safeParse('\u0000')
+  const issue = z
+    .safeParse(unwrap(field), '\u0000')
     .error?.issues.find(
       (i) => i.code === 'invalid_format' && 'format' in i && i.format === 'regex',
     );
   return [pattern.source, issue?.message ?? `格式不正确`];
 }
 
+type Schema = z.core.$ZodType;
+
 /** A zod object's fields, read from the schema itself. */
-export function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
-  const shape = def(unwrap(schema)).shape;
+export function shapeOf(schema: Schema): Record<string, Schema> {
+  const shape = objectShape(schema);
   if (!shape) throw new Error('不是对象模式：无法生成内容管理字段');
   return shape;
 }
 
 /** True when the field may be left out of the front matter (optional or defaulted). */
-export function isOptional(field: z.ZodType): boolean {
-  return field.safeParse(undefined).success;
+export function isOptional(field: Schema): boolean {
+  return z.safeParse(field, undefined).success;
 }
 
 /** Turns one schema field into a Decap field, using the CMS metadata the schema carries. */
-export function decapField(name: string, field: z.ZodType): DecapField {
+export function decapField(name: string, field: Schema): DecapField {
   const meta = cmsMeta(field);
-  if (!meta) throw new Error(`字段“${name}”缺少内容管理说明（.meta({ title, widget })）`);
-  const inner = unwrap(field);
-  const innerDef = def(inner);
+  if (!meta)
+    throw new Error(`字段“${name}”缺少内容管理说明（.register(cmsFields, { title, widget })）`);
+  const fallback = defaultValue(field);
   const out: DecapField = {
     name,
     label: meta.title,
     widget: meta.widget,
     required: !isOptional(field),
     ...(meta.description ? { hint: meta.description } : {}),
-    ...defaultOf(field),
+    ...(fallback ? { default: fallback.value } : {}),
   };
-  if (innerDef.type === 'enum' && innerDef.entries) out.options = Object.values(innerDef.entries);
+  const options = enumOptions(field);
+  if (options) out.options = options;
   const pattern = regexPattern(field);
   if (pattern) out.pattern = pattern;
-  if (innerDef.type === 'array' && innerDef.element) {
-    const element = unwrap(innerDef.element);
-    if (def(element).shape) {
-      out.fields = decapFields(element);
+  const item = listItem(field);
+  if (item) {
+    if (objectShape(item)) {
+      out.fields = decapFields(item);
     } else {
       out.field = { name: 'item', label: meta.title, widget: 'string', required: true };
     }
@@ -113,6 +85,6 @@ export function decapField(name: string, field: z.ZodType): DecapField {
 }
 
 /** Every field of an object schema, in schema order. */
-export function decapFields(schema: z.ZodType): DecapField[] {
+export function decapFields(schema: Schema): DecapField[] {
   return Object.entries(shapeOf(schema)).map(([name, field]) => decapField(name, field));
 }

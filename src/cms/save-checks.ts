@@ -12,8 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Problem } from '../checks/problem.ts';
 import { runChecks } from '../checks/run-checks.ts';
-import { shapeOf } from './decap-fields.ts';
-import { cmsMeta } from '../schemas/fields.ts';
+import { cmsMeta, objectShape } from '../schemas/introspect.ts';
 import { collectionDefinitions, type CollectionName } from '../schemas/index.ts';
 
 /** What a save would change, by path relative to the repository (forward slashes). */
@@ -121,7 +120,7 @@ function fieldAtLine(text: string, line: number, collection: CollectionName): st
   for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
     const key = /^([A-Za-z_][\w-]*)\s*:/.exec(lines[i] ?? '')?.[1];
     if (!key) continue;
-    const field = shapeOf(definition.schema)?.[key];
+    const field = objectShape(definition.schema)?.[key];
     return (field && cmsMeta(field)?.title) ?? key;
   }
   return undefined;

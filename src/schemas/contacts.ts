@@ -1,13 +1,6 @@
 import { z } from 'astro/zod';
-import {
-  image,
-  longText,
-  nonNegativeInt,
-  phone,
-  text,
-  typeError,
-  type CmsFieldMeta,
-} from './fields.ts';
+import { cmsFields } from './cms-meta.ts';
+import { image, longText, nonNegativeInt, phone, text, typeError } from './fields.ts';
 
 /** 联系卡: one cadre per file, content/contacts/<id>.md */
 export const contactSchema = z
@@ -23,12 +16,12 @@ export const contactSchema = z
     order: z
       .number({ error: typeError('排序', '数字') })
       .optional()
-      .meta({
+      .register(cmsFields, {
         title: '排序',
         description: '可选；数字小的排在前面',
         widget: 'number',
         cms: { value_type: 'int' },
-      } satisfies CmsFieldMeta),
+      }),
     photo: image('照片', '可选；上传后必须填写照片说明').optional(),
     photoAlt: text('照片说明', '例如：王某某的工作照').optional(),
   })

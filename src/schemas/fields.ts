@@ -1,29 +1,7 @@
 import { z } from 'astro/zod';
 import { dateToIso, isIsoDate, isIsoMonth } from '../lib/iso-date.ts';
 import { PHONE_HINT, PHONE_PATTERN, phoneFromYamlNumber } from '../lib/phone.ts';
-
-/**
- * What the CMS needs to know about a field beyond its type: the Chinese label, the Decap widget
- * and a hint shown under the input. Stored with zod's `.meta()` so the CMS config is derived from
- * the schema.
- */
-export interface CmsFieldMeta {
-  title: string;
-  description?: string | undefined;
-  widget:
-    | 'string'
-    | 'text'
-    | 'number'
-    | 'boolean'
-    | 'date'
-    | 'select'
-    | 'list'
-    | 'object'
-    | 'image'
-    | 'richtext';
-  /** Extra Decap options for the widget (date formats, list summaries…). */
-  cms?: Record<string, unknown>;
-}
+import { cmsFields } from './cms-meta.ts';
 
 const IMAGE_FILE = /\.(?:jpe?g|png|webp|gif|avif|svg)$/i;
 
@@ -40,7 +18,7 @@ export function text(label: string, description?: string) {
     .string({ error: typeError(label, '文字') })
     .trim()
     .min(1, `“${label}”不能为空`)
-    .meta({ title: label, description, widget: 'string' } satisfies CmsFieldMeta);
+    .register(cmsFields, { title: label, description, widget: 'string' });
 }
 
 export function longText(label: string, description?: string) {
@@ -48,7 +26,7 @@ export function longText(label: string, description?: string) {
     .string({ error: typeError(label, '文字') })
     .trim()
     .min(1, `“${label}”不能为空`)
-    .meta({ title: label, description, widget: 'text' } satisfies CmsFieldMeta);
+    .register(cmsFields, { title: label, description, widget: 'text' });
 }
 
 /** A calendar date written YYYY-MM-DD; the parsed value stays that string (no time zone). */
@@ -66,12 +44,12 @@ export function isoDate(label: string, description?: string) {
       }
       return iso;
     })
-    .meta({
+    .register(cmsFields, {
       title: label,
       description,
       // src/cms/date-widget.ts: typed year first, saved as YYYY-MM-DD (no time, no time zone).
       widget: 'date',
-    } satisfies CmsFieldMeta);
+    });
 }
 
 export function isoMonth(label: string, description?: string) {
@@ -79,12 +57,12 @@ export function isoMonth(label: string, description?: string) {
     .string({ error: typeError(label, '月份，格式为 2026-03') })
     .trim()
     .refine(isIsoMonth, `“${label}”应写成 2026-03 这样的年月`)
-    .meta({
+    .register(cmsFields, {
       title: label,
       description,
       widget: 'string',
       cms: { pattern: ['^\\d{4}-(0[1-9]|1[0-2])$', '请按 2026-03 的格式填写年月'] },
-    } satisfies CmsFieldMeta);
+    });
 }
 
 export function phone(label: string, description = PHONE_HINT) {
@@ -97,24 +75,24 @@ export function phone(label: string, description = PHONE_HINT) {
         .trim()
         .regex(PHONE_PATTERN, format),
     )
-    .meta({
+    .register(cmsFields, {
       title: label,
       description,
       widget: 'string',
       // The CMS checks the same rule as the build (the preprocess step hides it from the generator).
       cms: { pattern: [PHONE_PATTERN.source, format] },
-    } satisfies CmsFieldMeta);
+    });
 }
 
 export function draft() {
   return z
     .boolean({ error: typeError('草稿', '是或否（true / false）') })
     .default(false)
-    .meta({
+    .register(cmsFields, {
       title: '草稿',
       description: '草稿不会出现在公开网站上',
       widget: 'boolean',
-    } satisfies CmsFieldMeta);
+    });
 }
 
 export function image(label: string, description?: string) {
@@ -122,7 +100,7 @@ export function image(label: string, description?: string) {
     .string({ error: typeError(label, '图片路径') })
     .trim()
     .regex(IMAGE_FILE, `“${label}”必须是图片文件（jpg、png、webp、gif、avif 或 svg）`)
-    .meta({ title: label, description, widget: 'image' } satisfies CmsFieldMeta);
+    .register(cmsFields, { title: label, description, widget: 'image' });
 }
 
 export function nonNegativeInt(label: string, message: string, description?: string) {
@@ -130,22 +108,10 @@ export function nonNegativeInt(label: string, message: string, description?: str
     .number({ error: typeError(label, '整数') })
     .int(message)
     .min(0, message)
-    .meta({
+    .register(cmsFields, {
       title: label,
       description,
       widget: 'number',
       cms: { value_type: 'int', min: 0 },
-    } satisfies CmsFieldMeta);
-}
-
-/** Reads a field's CMS metadata through optional/default wrappers. */
-export function cmsMeta(schema: z.ZodType): CmsFieldMeta | undefined {
-  let current: z.ZodType | undefined = schema;
-  while (current) {
-    const meta = current.meta() as CmsFieldMeta | undefined;
-    if (meta?.title) return meta;
-    const def = current._zod.def as { innerType?: z.ZodType; in?: z.ZodType };
-    current = def.innerType ?? def.in;
-  }
-  return undefined;
+    });
 }

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { draft, isoDate, longText, text, type CmsFieldMeta } from './fields.ts';
+import { cmsFields } from './cms-meta.ts';
+import { draft, isoDate, longText, text } from './fields.ts';
 
 /** 通知公告: content/notices/<id>.md */
 export const noticeSchema = z
@@ -10,11 +11,11 @@ export const noticeSchema = z
     pinned: z
       .boolean({ error: '“置顶”应为是或否（true / false）' })
       .default(false)
-      .meta({
+      .register(cmsFields, {
         title: '置顶',
         description: '置顶的通知显示在首页最上方',
         widget: 'boolean',
-      } satisfies CmsFieldMeta),
+      }),
     expires: isoDate(
       '截止日期',
       '可选；过了这一天，通知从首页撤下，但仍保留在通知公告栏目中',

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { typeError, type CmsFieldMeta } from './fields.ts';
+import { cmsFields } from './cms-meta.ts';
+import { typeError } from './fields.ts';
 
 /** Spaces and the punctuation secretaries type; written without \p{…} so the CMS's RegExp reads it too. */
 const ONE_WORD = /^[^\s,，、。．.;；:：!！?？…"“”'‘’()（）【】[\]<>《》/\\|·~～]+$/;
@@ -13,12 +14,12 @@ function word(label: string, description?: string) {
     .min(1, `“${label}”不能为空`)
     .max(12, `“${label}”太长：每个词最多 12 个字，写居民常说的一个词就好`)
     .regex(ONE_WORD, oneWord)
-    .meta({
+    .register(cmsFields, {
       title: label,
       description,
       widget: 'string',
       cms: { pattern: [ONE_WORD.source, oneWord] },
-    } satisfies CmsFieldMeta);
+    });
 }
 
 /** One row of the table: what residents say, and the words the site's pages use for it. */
@@ -27,25 +28,25 @@ export const searchWordPairSchema = z.object({
   site: z
     .array(word('网站用词'), { error: typeError('网站用词', '一个或几个词') })
     .min(1, '“网站用词”至少写一个词')
-    .meta({
+    .register(cmsFields, {
       title: '网站用词',
       description:
         '网站文章和联系卡里用的词，一项写一个，可以添加几项，例如“电话诈骗”对应“电信诈骗”和“反诈”',
       widget: 'list',
-    } satisfies CmsFieldMeta),
+    }),
 });
 
 /** 搜索用词: content/settings/search-words.yml */
 export const searchWordsSchema = z.object({
   words: z
     .array(searchWordPairSchema, { error: typeError('词表', '一组“居民说法 → 网站用词”') })
-    .meta({
+    .register(cmsFields, {
       title: '词表',
       description:
         '居民常说的词和网站上用的词对应起来：居民搜“煤气”时也能找到写着“燃气”的页面。听到居民的新说法，就在这里加一行',
       widget: 'list',
       cms: { summary: '{{fields.everyday}} → {{fields.site}}', collapsed: true },
-    } satisfies CmsFieldMeta),
+    }),
 });
 
 export type SearchWords = z.infer<typeof searchWordsSchema>;

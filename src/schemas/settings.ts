@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { longText, phone, text, typeError, type CmsFieldMeta } from './fields.ts';
+import { cmsFields } from './cms-meta.ts';
+import { longText, phone, text, typeError } from './fields.ts';
 
 /** 站点设置: content/settings/site.yml */
 export const settingsSchema = z.object({
@@ -10,11 +11,11 @@ export const settingsSchema = z.object({
   supervisionPhone: phone('监督电话', '群众反映问题、监督干部的电话，每页都会显示'),
   reception: text('定时接待', '例如：每周三 9:00—11:30'),
   intro: longText('支部简介', '一两句话介绍支部，显示在首页'),
-  siteUrl: z.url({ error: typeError('网站地址', '以 https:// 开头的网址') }).meta({
+  siteUrl: z.url({ error: typeError('网站地址', '以 https:// 开头的网址') }).register(cmsFields, {
     title: '网站地址',
     description: '网站正式发布后的网址，用于二维码和订阅，例如 https://qiaobei.example.cn',
     widget: 'string',
-  } satisfies CmsFieldMeta),
+  }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
