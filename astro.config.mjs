@@ -8,15 +8,19 @@ import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import { cmsLocalBackend } from './src/integrations/cms-local-backend.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { contentDir } from './src/lib/content-dir.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { pictureVariants } from './src/integrations/pictures.ts';
-import { publicDir } from './src/lib/public-dir.ts';
+import { siteConfigModule } from './src/integrations/site-config.ts';
+import { siteConfig } from './src/lib/site-config.ts';
 import { isReadingPage } from './src/lib/routes.ts';
 import { cspConfig } from './src/security/csp.ts';
 import { safeMarkdown } from './src/security/markdown.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** The environment is read here, once; everything below gets what it needs passed in. */
+const site = siteConfig(root, process.env);
+/** vitest loads this config (getViteConfig) to resolve imports: no checks, no CMS backend there. */
+const underVitest = Boolean(process.env.VITEST);
 
 /** The sitemap lists pages for reading, not the CMS, the print sheets or the 公众号 versions. */
 const publicPage = (/** @type {string} */ page) => isReadingPage(new URL(page).pathname);
@@ -24,7 +28,7 @@ const publicPage = (/** @type {string} */ page) => isReadingPage(new URL(page).p
 /** The public address from the site settings, so canonical URLs and QR codes are absolute. */
 function siteUrl() {
   try {
-    const settings = parse(readFileSync(join(contentDir(root), 'settings/site.yml'), 'utf8'));
+    const settings = parse(readFileSync(join(site.contentDir, 'settings/site.yml'), 'utf8'));
     return typeof settings?.siteUrl === 'string' ? settings.siteUrl : undefined;
   } catch {
     return undefined;
@@ -33,7 +37,7 @@ function siteUrl() {
 
 export default defineConfig({
   site: process.env.SITE_URL ?? siteUrl(),
-  publicDir: publicDir(root),
+  publicDir: site.publicDir,
   trailingSlash: 'ignore',
   build: {
     format: 'directory',
@@ -44,10 +48,11 @@ export default defineConfig({
     concurrency: 4,
   },
   integrations: [
-    contentCheck(),
+    siteConfigModule(site),
+    contentCheck({ site, enabled: !underVitest }),
     mdx(),
-    cmsLocalBackend(),
-    pagefindSearch(),
+    cmsLocalBackend({ site, enabled: !underVitest, git: process.env.CMS_LOCAL_MODE === 'git' }),
+    pagefindSearch({ site }),
     pictureVariants(),
     sitemap({ filter: publicPage }),
   ],
@@ -55,6 +60,6 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
   // Shiki colours code with style="" attributes, which the CSP and the sanitiser both refuse.
-  markdown: { processor: safeMarkdown(), syntaxHighlight: false },
+  markdown: { processor: safeMarkdown({ publicDir: site.publicDir }), syntaxHighlight: false },
   security: { csp: cspConfig },
 });

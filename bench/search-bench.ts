@@ -138,9 +138,8 @@ async function main() {
     if (logged) say(`  构建日志：${logged[0]}`);
 
     // Index again on its own, a few times, for a steadier figure than one build's log line.
-    process.env.SITE_CONTENT_DIR = contentDir;
     const { buildSearchIndex, contactRecords } = await import('../src/integrations/pagefind.ts');
-    const contacts = contactRecords(process.cwd());
+    const contacts = contactRecords({ root: process.cwd(), contentDir });
     const times: number[] = [];
     let indexed = { pages: 0, contacts: 0 };
     for (let run = 1; run <= runs; run += 1) {

@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { contentDir } from './lib/content-dir.ts';
+import config from 'virtual:site-config';
 import { collectionDefinitions } from './schemas/index.ts';
 
 const { notices, study, reports, contacts, settings } = collectionDefinitions;
-const root = contentDir(process.cwd());
+const root = config.contentDir;
 
 const markdownIn = (folder: string) => glob({ pattern: '*.{md,mdx}', base: `${root}/${folder}` });
 

@@ -109,8 +109,9 @@ export function readEntry(
   root: string,
   collection: CollectionName,
   fileName: string,
+  content = contentDir(root),
 ): { entry?: RawEntry; problems: Problem[] } {
-  const path = join(contentDir(root), collectionDefinitions[collection].folder, fileName);
+  const path = join(content, collectionDefinitions[collection].folder, fileName);
   const file = displayPath(root, path);
   const id = fileName.replace(/\.(?:md|mdx|ya?ml)$/, '');
   const { source: read, problem } = readSource(root, path);
@@ -184,10 +185,13 @@ function textFilesUnder(folder: string): string[] {
 }
 
 /**
- * Reads every entry of every collection under `root`, and the text of every other text file in
- * the content folder (`sources`, entries included) for the privacy guard.
+ * Reads every entry of every collection in `content` (default `root/content`), and the text of
+ * every other text file there (`sources`, entries included) for the privacy guard.
  */
-export function readAllEntries(root: string): {
+export function readAllEntries(
+  root: string,
+  content = contentDir(root),
+): {
   entries: RawEntry[];
   problems: Problem[];
   sources: SourceFile[];
@@ -196,7 +200,7 @@ export function readAllEntries(root: string): {
   const problems: Problem[] = [];
   for (const [name, definition] of Object.entries(collectionDefinitions)) {
     const collection = name as CollectionName;
-    const folder = join(contentDir(root), definition.folder);
+    const folder = join(content, definition.folder);
     if ('file' in definition) {
       if (!existsSync(join(folder, definition.file))) {
         if ('optional' in definition) continue;
@@ -233,14 +237,14 @@ export function readAllEntries(root: string): {
           );
         continue;
       }
-      const result = readEntry(root, collection, fileName);
+      const result = readEntry(root, collection, fileName, content);
       if (result.entry) entries.push(result.entry);
       problems.push(...result.problems);
     }
   }
   const sources: SourceFile[] = entries.map(({ file, source }) => ({ file, text: source }));
   const read = new Set(sources.map(({ file }) => file));
-  for (const path of textFilesUnder(contentDir(root))) {
+  for (const path of textFilesUnder(content)) {
     if (read.has(displayPath(root, path))) continue;
     // Files that failed as entries are read again only for the privacy guard.
     const { source } = readSource(root, path);

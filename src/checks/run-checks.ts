@@ -19,7 +19,9 @@ import { validateEntry } from './validate-entry.ts';
 
 export interface CheckOptions {
   /** Where the site's static files are (default `root/public`): images and attachments. */
-  publicDir?: string;
+  publicDir?: string | undefined;
+  /** The folder editors write (default `root/content`). */
+  contentDir?: string | undefined;
 }
 
 export interface CheckResult {
@@ -28,7 +30,7 @@ export interface CheckResult {
 }
 
 /**
- * Validates everything under `root/content` without building the site: schemas, unique 期号,
+ * Validates everything in the content folder without building the site: schemas, unique 期号,
  * expired pinned notices, images, links between entries, code the sanitiser will remove, and
  * personal data in every content file.
  */
@@ -38,7 +40,7 @@ export function runChecks(
   options: CheckOptions = {},
 ): CheckResult {
   const publicDir = options.publicDir ?? publicDirOf(root);
-  const { entries, problems, sources } = readAllEntries(root);
+  const { entries, problems, sources } = readAllEntries(root, options.contentDir);
   const valid = new Map<string, ValidEntry[]>();
   for (const entry of entries) {
     const result = validateEntry(entry);

@@ -44,16 +44,9 @@ function publicFolderOf(mediaFolder: string): string {
   return mediaFolder.includes('/') ? mediaFolder.slice(0, mediaFolder.indexOf('/')) : mediaFolder;
 }
 
-/** Runs the checks with the content folder at `content` (sync: nothing else runs meanwhile). */
+/** Runs the checks with the content folder at `content`. */
 function checksOn(siteRoot: string, content: string, publicDir: string, today: string) {
-  const previous = process.env.SITE_CONTENT_DIR;
-  process.env.SITE_CONTENT_DIR = content;
-  try {
-    return runChecks(siteRoot, today, { publicDir }).problems;
-  } finally {
-    if (previous === undefined) delete process.env.SITE_CONTENT_DIR;
-    else process.env.SITE_CONTENT_DIR = previous;
-  }
+  return runChecks(siteRoot, today, { contentDir: content, publicDir }).problems;
 }
 
 /** A mirror of `from` in `to`: symlinks to everything except the folders on the way to `keep`. */

@@ -10,7 +10,7 @@ import {
   type WriteContext,
 } from '../cms/write-path.ts';
 import { localRepo } from '../cms/local-repo.ts';
-import { contentDir } from '../lib/content-dir.ts';
+import type { SiteConfig } from '../lib/site-config.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
 interface ExpressApp extends Handler {
@@ -79,14 +79,19 @@ function send(res: ServerResponse, status: number, message: string, extra: objec
 /**
  * Decap's local backend (decap-server's own express middlewares) inside the Astro dev server, so
  * `npm start` gives a CMS that edits the files here with no account. It answers loopback Host
- * headers only and touches only the content and media folders.
+ * headers only and touches only the content and media folders. `git`: save as commits (decap-server's
+ * git mode); `enabled: false` where Astro's config is loaded for something else (vitest).
  */
-export function cmsLocalBackend(): AstroIntegration {
+export function cmsLocalBackend(options: {
+  site: SiteConfig;
+  enabled: boolean;
+  git: boolean;
+}): AstroIntegration {
   return {
     name: 'cms-local-backend',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
-        if (command !== 'dev' || process.env.VITEST) return;
+        if (command !== 'dev' || !options.enabled) return;
         // Pre-bundle the CMS's lazily loaded parts too, so the first visit to /admin/ does not
         // hit Vite's "outdated optimize dep" reload.
         updateConfig({
@@ -101,15 +106,17 @@ export function cmsLocalBackend(): AstroIntegration {
         });
       },
       'astro:server:setup': async ({ server, logger }) => {
-        if (process.env.VITEST) return;
+        if (!options.enabled) return;
         const root = server.config.root;
-        const local = localRepo(root, contentDir(root));
+        const local = localRepo(root, options.site.contentDir);
         const allowed = [local.contentFolder, local.mediaFolder];
         const writeContext: WriteContext = {
           repoRoot: local.repoPath,
           contentFolder: local.contentFolder,
           mediaFolder: local.mediaFolder,
           siteRoot: root,
+          // A fixed day (SITE_TODAY) for the date checks; otherwise today at each save.
+          ...(options.site.today ? { today: options.site.today } : {}),
         };
         const requireFromServer = createRequire(
           createRequire(import.meta.url).resolve('decap-server/package.json'),
@@ -120,8 +127,8 @@ export function cmsLocalBackend(): AstroIntegration {
           (app: ExpressApp, options: { logLevel: string }) => Promise<void>
         >;
         const app = express();
-        const git = process.env.CMS_LOCAL_MODE === 'git';
-        // decap-server reads its repository folder from the environment while registering.
+        const { git } = options;
+        // decap-server takes its repository folder only from the environment, read while registering.
         const previous = process.env.GIT_REPO_DIRECTORY;
         process.env.GIT_REPO_DIRECTORY = local.repoPath;
         try {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { readEntry } from '../checks/read-entries.ts';
-import { contentDir } from '../lib/content-dir.ts';
+import type { SiteConfig } from '../lib/site-config.ts';
 import { ENTRY_SECTIONS, pagefindFolder } from '../lib/routes.ts';
 import { contactSearchRecord, type ContactSearchRecord } from '../lib/search-contact-record.ts';
 import { contactSchema } from '../schemas/contacts.ts';
@@ -34,8 +34,10 @@ function folderSize(dir: string): { files: number; bytes: number } {
 }
 
 /** One search record per cadre, read from the contact files the contacts page is built from. */
-export function contactRecords(root: string): ContactSearchRecord[] {
-  const folder = join(contentDir(root), 'contacts');
+export function contactRecords(
+  site: Pick<SiteConfig, 'root' | 'contentDir'>,
+): ContactSearchRecord[] {
+  const folder = join(site.contentDir, 'contacts');
   let names: string[];
   try {
     names = readdirSync(folder).filter((name) => name.endsWith('.md'));
@@ -43,7 +45,7 @@ export function contactRecords(root: string): ContactSearchRecord[] {
     return [];
   }
   return names.sort().flatMap((name) => {
-    const { entry } = readEntry(root, 'contacts', name);
+    const { entry } = readEntry(site.root, 'contacts', name, site.contentDir);
     const parsed = entry && contactSchema.safeParse(entry.data);
     return entry && parsed?.success ? [contactSearchRecord(entry.id, parsed.data, entry.body)] : [];
   });
@@ -155,7 +157,7 @@ export async function buildSearchIndex(options: {
  * Builds the Pagefind search index after every `astro build`. A build whose index fails is a
  * failed build: the search page would otherwise find nothing.
  */
-export function pagefindSearch(): AstroIntegration {
+export function pagefindSearch(options: { site: SiteConfig }): AstroIntegration {
   let root = process.cwd();
   return {
     name: 'pagefind-search',
@@ -168,7 +170,7 @@ export function pagefindSearch(): AstroIntegration {
         logger.info('正在建立搜索索引…');
         const result = await buildSearchIndex({
           siteDir,
-          contacts: contactRecords(root),
+          contacts: contactRecords(options.site),
           log: (message) => logger.info(message),
         });
         const output = join(siteDir, pagefindFolder);

@@ -1,7 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageSize } from 'image-size';
-import { publicDir } from '../lib/public-dir.ts';
 import { fallbackFormat, isResizable, variantUrl, variantWidths } from './variants.ts';
 
 export interface PictureOptions {
@@ -76,9 +75,4 @@ export function pictureMarkup(
       decoding: 'async',
     },
   };
-}
-
-/** The site's public folder: pages are built from the project folder (`npm run build`). */
-export function publicDirectory(): string {
-  return publicDir(process.cwd());
 }

@@ -2,17 +2,18 @@ import { satteri } from '@astrojs/markdown-satteri';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import { defineHastPlugin } from 'satteri';
-import { ARTICLE_SIZES, pictureMarkup, publicDirectory } from '../pictures/picture-markup.ts';
+import { publicDir as projectPublicDir } from '../lib/public-dir.ts';
+import { ARTICLE_SIZES, pictureMarkup } from '../pictures/picture-markup.ts';
 import { rehypeInPageLinks } from './rehype-in-page-links.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
 const fixInPageLinks = rehypeInPageLinks();
 
 /** An uploaded picture as a picture element in the sizes that fit (see picture-markup.ts). */
-function toPicture(img: Element): Element {
+function toPicture(img: Element, publicDir: string): Element {
   const { src, alt } = img.properties;
   if (typeof src !== 'string') return img;
-  const markup = pictureMarkup(publicDirectory(), src, typeof alt === 'string' ? alt : '', {
+  const markup = pictureMarkup(publicDir, src, typeof alt === 'string' ? alt : '', {
     sizes: ARTICLE_SIZES,
   });
   if (!markup) return img;
@@ -33,13 +34,13 @@ function toPicture(img: Element): Element {
   };
 }
 
-function pictures(node: Root | Element) {
+function pictures(node: Root | Element, publicDir: string) {
   node.children = node.children.map((child: RootContent | ElementContent) => {
     if (child.type !== 'element') return child;
-    if (child.tagName === 'img') return toPicture(child);
-    pictures(child);
+    if (child.tagName === 'img') return toPicture(child, publicDir);
+    pictures(child, publicDir);
     return child;
-  }) as typeof node.children;
+  });
 }
 
 /**
@@ -47,22 +48,24 @@ function pictures(node: Root | Element) {
  * rehype-sanitize) before Astro adds heading ids: a script, event handler, iframe or `javascript:`
  * link pasted into an entry never reaches the page.
  */
-const sanitizeEntryHtml = defineHastPlugin({
-  name: 'sanitize-entry-html',
-  before(root, ctx) {
-    const clean = sanitize(root, sanitizeSchema) as Root;
-    fixInPageLinks(clean);
-    // After the allowlist: these elements are the site's own, not the author's.
-    pictures(clean);
-    ctx.replaceNode(root, clean);
-  },
-});
+const sanitizeEntryHtml = (publicDir: string) =>
+  defineHastPlugin({
+    name: 'sanitize-entry-html',
+    before(root, ctx) {
+      const clean = sanitize(root, sanitizeSchema) as Root;
+      fixInPageLinks(clean);
+      // After the allowlist: these elements are the site's own, not the author's.
+      pictures(clean, publicDir);
+      ctx.replaceNode(root, clean);
+    },
+  });
 
 /**
  * Markdown as editors write it, through Astro's own Rust pipeline (Sätteri): raw HTML is parsed
  * into the tree (rawHtml) and then cleaned by the allowlist. Footnotes are labelled in Chinese.
+ * `publicDir`: where uploaded pictures are found (default the project's public/).
  */
-export function safeMarkdown() {
+export function safeMarkdown(options: { publicDir?: string | undefined } = {}) {
   return satteri({
     features: {
       rawHtml: true,
@@ -75,6 +78,6 @@ export function safeMarkdown() {
         },
       },
     },
-    hastPlugins: [sanitizeEntryHtml],
+    hastPlugins: [sanitizeEntryHtml(options.publicDir ?? projectPublicDir(process.cwd()))],
   });
 }

@@ -5,6 +5,7 @@ import { createServer } from './app.ts';
 import { AccountStore } from './accounts.ts';
 import { gitText } from './git.ts';
 import { GitStore } from './git-store.ts';
+import { today } from '../lib/today.ts';
 import type { ReleasesHook } from './releases-hook.ts';
 import { DEFAULT_SETTINGS_FILE, loadSettings, type ResolvedSettings } from './settings.ts';
 
@@ -43,8 +44,6 @@ async function main() {
   const port = Number(portText);
   if (!Number.isInteger(port) || port <= 0 || port > 65535)
     fail(`端口“${portText}”不正确：应是 1–65535 的整数`);
-  // The checks read content from the folder they are given, not from a test override.
-  delete process.env.SITE_CONTENT_DIR;
 
   const active = new AccountStore(settings.accountsPath).all().filter((a) => !a.disabled);
   if (active.length === 0) {
@@ -94,7 +93,14 @@ async function main() {
   }
 
   const releases = await loadReleases(settings);
-  const app = await createServer({ settings, releases, logger: { level: 'info' } });
+  // SITE_TODAY: check saves as of a fixed day, as a build made with it does.
+  const fixedDay = process.env.SITE_TODAY;
+  const app = await createServer({
+    settings,
+    releases,
+    logger: { level: 'info' },
+    today: () => today(new Date(), fixedDay),
+  });
   const stop = async () => {
     // Requests in progress finish first (a save lands whole or not at all), but not forever.
     console.log('正在停止：等进行中的保存完成……');

@@ -27,16 +27,10 @@ function checkCase(name: string, extra: Record<string, string> = {}): Problem[] 
   if (existsSync(overlay)) cpSync(overlay, dir, { recursive: true });
   for (const [file, text] of Object.entries(extra)) writeFileSync(join(dir, file), text);
   const publicDir = join(broken, name, 'public');
-  const previous = process.env.SITE_CONTENT_DIR;
-  process.env.SITE_CONTENT_DIR = dir;
-  try {
-    return runChecks(repoRoot, '2026-11-28', {
-      publicDir: existsSync(publicDir) ? publicDir : join(dir, 'no-public'),
-    }).problems;
-  } finally {
-    if (previous === undefined) delete process.env.SITE_CONTENT_DIR;
-    else process.env.SITE_CONTENT_DIR = previous;
-  }
+  return runChecks(repoRoot, '2026-11-28', {
+    contentDir: dir,
+    publicDir: existsSync(publicDir) ? publicDir : join(dir, 'no-public'),
+  }).problems;
 }
 
 const errorsOf = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');

@@ -19,16 +19,10 @@ function checkStudy(month: string, date: string): Problem[] {
     join(dir, 'study/2099-01.md'),
     `---\ntitle: 学习\nissue: 99\nmonth: "${month}"\ndate: ${date}\nsummary: 摘要\n---\n\n## 一\n\n正文\n`,
   );
-  const previous = process.env.SITE_CONTENT_DIR;
-  process.env.SITE_CONTENT_DIR = dir;
-  try {
-    return runChecks(repoRoot, '2026-11-30', { publicDir: join(dir, 'no-public') }).problems.filter(
-      (p) => p.file.endsWith('study/2099-01.md'),
-    );
-  } finally {
-    if (previous === undefined) delete process.env.SITE_CONTENT_DIR;
-    else process.env.SITE_CONTENT_DIR = previous;
-  }
+  return runChecks(repoRoot, '2026-11-30', {
+    contentDir: dir,
+    publicDir: join(dir, 'no-public'),
+  }).problems.filter((p) => p.file.endsWith('study/2099-01.md'));
 }
 
 describe('date warnings in npm run check', () => {

@@ -24,14 +24,10 @@ function checkWith(files: Record<string, string>): Problem[] {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
   }
-  const previous = process.env.SITE_CONTENT_DIR;
-  process.env.SITE_CONTENT_DIR = dir;
-  try {
-    return runChecks(repoRoot, '2026-11-28', { publicDir: join(dir, 'no-public') }).problems;
-  } finally {
-    if (previous === undefined) delete process.env.SITE_CONTENT_DIR;
-    else process.env.SITE_CONTENT_DIR = previous;
-  }
+  return runChecks(repoRoot, '2026-11-28', {
+    contentDir: dir,
+    publicDir: join(dir, 'no-public'),
+  }).problems;
 }
 
 const report = (body: string, extra = '') =>

@@ -15,14 +15,7 @@ function checkWith(files: Record<string, string>) {
   made.push(dir);
   cpSync(fixture, dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  const previous = process.env.SITE_CONTENT_DIR;
-  process.env.SITE_CONTENT_DIR = dir;
-  try {
-    return runChecks(repoRoot, '2026-11-28');
-  } finally {
-    if (previous === undefined) delete process.env.SITE_CONTENT_DIR;
-    else process.env.SITE_CONTENT_DIR = previous;
-  }
+  return runChecks(repoRoot, '2026-11-28', { contentDir: dir });
 }
 
 afterEach(() => {

@@ -16,8 +16,10 @@ const css =
   readFileSync('src/components/wechat/article.css', 'utf8');
 
 /** Markdown through the site's own pipeline (Sätteri and the sanitiser), as a built page has it. */
-async function render(markdown: string): Promise<string> {
-  const renderer = await safeMarkdown().createRenderer({ syntaxHighlight: false } as never);
+async function render(markdown: string, publicDir?: string): Promise<string> {
+  const renderer = await safeMarkdown({ publicDir }).createRenderer({
+    syntaxHighlight: false,
+  } as never);
   return (await renderer.render(markdown)).code;
 }
 
@@ -74,7 +76,6 @@ describe('公众号版 of HTML from the site’s Markdown pipeline', () => {
 describe('公众号版 of an uploaded picture in the body', () => {
   let publicDir = '';
   afterEach(() => {
-    delete process.env.SITE_PUBLIC_DIR;
     rmSync(publicDir, { recursive: true, force: true });
   });
 
@@ -84,8 +85,7 @@ describe('公众号版 of an uploaded picture in the body', () => {
     await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#b5121b' } })
       .jpeg()
       .toFile(join(publicDir, 'uploads/合影.jpg'));
-    process.env.SITE_PUBLIC_DIR = publicDir;
-    const body = await render('开会了。\n\n![支部合影](/uploads/合影.jpg)\n');
+    const body = await render('开会了。\n\n![支部合影](/uploads/合影.jpg)\n', publicDir);
     expect(body).toContain('<picture>');
     const { html, images } = buildWechatArticle({
       bodyHtml: body,

@@ -10,10 +10,10 @@ import type { WordPair } from './everyday-words.ts';
  * Reads the search word table (content/settings/search-words.yml) at build time. The content
  * checks stop the build on a broken table first; a missing one leaves search without it.
  */
-export function loadSearchWords(root = process.cwd()): WordPair[] {
+export function loadSearchWords(root: string, content = contentDir(root)): WordPair[] {
   const { folder, file } = collectionDefinitions.searchWords;
-  if (!existsSync(join(contentDir(root), folder, file))) return [];
-  const { entry } = readEntry(root, 'searchWords', file);
+  if (!existsSync(join(content, folder, file))) return [];
+  const { entry } = readEntry(root, 'searchWords', file, content);
   const parsed = entry && searchWordsSchema.safeParse(entry.data);
   return parsed?.success ? parsed.data.words : [];
 }
