@@ -1,20 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject } from 'vitest';
+import { pageAddresses } from '../../scripts/html-pages';
 import { siteTest } from '../support/browser-test';
+import { painted } from '../support/page-state';
 
 const siteDir = inject('siteDir');
 const test = siteTest();
 
 function htmlPages(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) =>
-      `/${relative(dir, join(entry.parentPath, entry.name))}`.replace(/index\.html$/, ''),
-    )
-    .filter((path) => !path.startsWith('/pagefind/'))
-    .sort();
+  return pageAddresses(dir).filter((path) => !path.startsWith('/pagefind/'));
 }
 
 /** The CSP of a built page as { directive: [sources] }. */
@@ -35,16 +31,23 @@ function policyOf(path: string): Record<string, string[]> {
   );
 }
 
+interface Reporting {
+  __reportCsp(text: string): Promise<void>;
+  /** Settles once every violation seen so far has reached the test. */
+  __cspReported?: Promise<unknown>;
+}
+
 /** Collects CSP violations from the moment the page starts, in every frame. */
 async function watchViolations(page: Page): Promise<string[]> {
   const found: string[] = [];
   await page.exposeFunction('__reportCsp', (text: string) => found.push(text));
   await page.addInitScript(() => {
+    const page = window as unknown as Reporting;
     document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { __reportCsp: (text: string) => void }).__reportCsp;
-      report(
+      const sent = page.__reportCsp(
         `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
       );
+      page.__cspReported = Promise.all([page.__cspReported, sent]);
     });
   });
   page.on('console', (message) => {
@@ -54,17 +57,12 @@ async function watchViolations(page: Page): Promise<string[]> {
   return found;
 }
 
-/** The page has loaded and painted twice since: what the clicks started has run. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('load');
+/** Waits until what the last clicks started has run and every violation it caused was collected. */
+async function reported(page: Page): Promise<void> {
+  await painted(page);
   await page
-    .evaluate(
-      () =>
-        new Promise<void>((resolve) =>
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-        ),
-    )
-    // A click that navigated away: the next page's violations are collected all the same.
+    .evaluate(() => (window as unknown as Reporting).__cspReported)
+    .then(() => undefined)
     .catch(() => undefined);
 }
 
@@ -144,12 +142,12 @@ describe('the Content-Security-Policy of the built site', () => {
           .first()
           .waitFor({ timeout: 20_000 })
           .catch(() => undefined);
-        await settled(page);
+        await reported(page);
       } else {
         // Reading aids and other page scripts run on interaction.
         for (const button of await page.locator('main button:visible').all())
           await button.click({ timeout: 1000 }).catch(() => undefined);
-        await settled(page);
+        await reported(page);
       }
       problems.push(...violations.map((v) => `${path}: ${v}`));
       problems.push(

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect } from 'vitest';
+import { pageAddresses } from '../../scripts/html-pages';
+import { siteTest } from '../support/browser-test';
+import { settled } from '../support/page-state';
 import { repoRoot, runBuild } from '../support/run-build';
-import { serveStatic, type StaticServer } from '../support/static-server';
 
 /** Every file's path and bytes, so any write, new file or deletion changes the hash. */
 function hashFolder(dir: string): string {
@@ -20,45 +21,33 @@ function hashFolder(dir: string): string {
   return hash.digest('hex');
 }
 
-function htmlPages(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) =>
-      `/${relative(dir, join(entry.parentPath, entry.name))}`.replace(/index\.html$/, ''),
-    )
-    .sort();
-}
-
 const work = mkdtempSync(join(tmpdir(), 'xss-site-'));
 const contentDir = join(work, 'content');
 // Inside the repository: Astro puts the prerender chunks of an outDir elsewhere in the shared .astro/.
 const outDir = join(repoRoot, 'tests/.output/xss-site');
-let server: StaticServer;
-let browser: Browser;
 let before: string;
 let buildOutput = '';
 
-beforeAll(async () => {
-  cpSync(join(repoRoot, 'tests/fixtures/minimal-content'), contentDir, { recursive: true });
-  cpSync(join(repoRoot, 'tests/fixtures/xss/content'), contentDir, { recursive: true });
-  before = hashFolder(contentDir);
-  const { code, output } = await runBuild({ contentDir, outDir });
-  buildOutput = output;
-  if (code !== 0) throw new Error(`XSS 样例网站构建失败：\n${output}`);
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
+const test = siteTest({
+  async dir() {
+    cpSync(join(repoRoot, 'tests/fixtures/minimal-content'), contentDir, { recursive: true });
+    cpSync(join(repoRoot, 'tests/fixtures/xss/content'), contentDir, { recursive: true });
+    before = hashFolder(contentDir);
+    const { code, output } = await runBuild({ contentDir, outDir });
+    buildOutput = output;
+    if (code !== 0) throw new Error(`XSS 样例网站构建失败：\n${output}`);
+    return outDir;
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   rmSync(work, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
 });
 
 /** Opens a page and does what a reader might: click, hover, focus, press keys. */
-async function visit(page: Page, path: string) {
-  await page.goto(server.url + path, { waitUntil: 'load' });
+async function visit(page: Page, url: string) {
+  await page.goto(url, { waitUntil: 'load' });
   for (const selector of [
     '#user-content-xss-click',
     'details summary',
@@ -71,21 +60,22 @@ async function visit(page: Page, path: string) {
     }
   }
   await page.keyboard.press('Tab');
-  await page.waitForTimeout(300);
+  // Anything the page would load or run in answer has had its chance.
+  await settled(page);
 }
 
 describe('an XSS corpus in every kind of content field', () => {
-  it('builds, with warnings that name the code to remove', () => {
+  test('builds, with warnings that name the code to remove', () => {
     expect(buildOutput).toContain('会被删除');
     expect(buildOutput).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });
 
-  it('never writes into the content folder', () => {
+  test('never writes into the content folder', () => {
     expect(hashFolder(contentDir)).toBe(before);
   });
 
-  it('runs nothing on any page of the built site', async () => {
-    const pages = htmlPages(outDir);
+  test('runs nothing on any page of the built site', async ({ site, browser }) => {
+    const pages = pageAddresses(outDir);
     expect(pages).toEqual(expect.arrayContaining(['/', '/notices/2026-02-01-xss/', '/contacts/']));
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -100,10 +90,10 @@ describe('an XSS corpus in every kind of content field', () => {
     });
     const flagged: string[] = [];
     for (const path of pages) {
-      await visit(page, path);
+      await visit(page, site.url + path);
       const flag = await page.evaluate(() => (window as { __xss?: unknown }).__xss);
       if (flag !== undefined) flagged.push(`${path}: ${String(flag)}`);
-      expect(page.url().startsWith(server.url), `${path} 不应跳到别的网站`).toBe(true);
+      expect(page.url().startsWith(site.url), `${path} 不应跳到别的网站`).toBe(true);
     }
     await context.close();
     expect(flagged).toEqual([]);
@@ -111,34 +101,40 @@ describe('an XSS corpus in every kind of content field', () => {
     expect(navigations).toEqual([]);
   });
 
-  it('shows front-matter text as text, escaped', async () => {
+  test('shows front-matter text as text, escaped', async ({ site, browser }) => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/notices/2026-02-01-xss/`);
+    await page.goto(`${site.url}/notices/2026-02-01-xss/`);
     expect(await page.locator('h1').innerText()).toBe(
       '<script>window.__xss="title"</script>停水通知<img src=x onerror="window.__xss=1">',
     );
-    await page.goto(`${server.url}/contacts/`);
+    await page.goto(`${site.url}/contacts/`);
     expect(await page.locator('main').innerText()).toContain(
       '李某某<script>window.__xss="name"</script>',
     );
-    await page.goto(`${server.url}/study/2026-02/`);
+    await page.goto(`${site.url}/study/2026-02/`);
     expect(await page.locator('h1').innerText()).toBe(
       "第二期<script>window.__xss='study-title'</script>",
     );
     await page.close();
   });
 
-  it('reads a file saved by Windows Notepad (BOM, CRLF) like any other', async () => {
+  test('reads a file saved by Windows Notepad (BOM, CRLF) like any other', async ({
+    site,
+    browser,
+  }) => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/notices/2026-02-02-windows/`);
+    await page.goto(`${site.url}/notices/2026-02-02-windows/`);
     expect(await page.locator('h1').innerText()).toBe('带 BOM 和 CRLF 的通知');
     expect(await page.locator('.prose p').allInnerTexts()).toEqual(['第一段。', '第二段。']);
     await page.close();
   });
 
-  it('keeps tables, links and headings; drops scripts, frames, forms and styles', async () => {
+  test('keeps tables, links and headings; drops scripts, frames, forms and styles', async ({
+    site,
+    browser,
+  }) => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/notices/2026-02-01-xss/`);
+    await page.goto(`${site.url}/notices/2026-02-01-xss/`);
     const prose = page.locator('.prose');
     expect(await prose.locator('table').count()).toBe(2);
     expect(await page.locator('#user-content-kept-link').getAttribute('href')).toBe('/notices/');
