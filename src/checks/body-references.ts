@@ -1,3 +1,5 @@
+import { isImageAddress } from '../lib/image-extension.ts';
+
 /** A link or image address written in an entry's Markdown body. */
 export interface BodyReference {
   kind: 'link' | 'image';
@@ -11,7 +13,6 @@ const MD_LINK = /(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'))?\
 const MD_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?/;
 const HTML_IMAGE = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const HTML_LINK = /<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
-const IMAGE_FILE = /\.(?:jpe?g|png|webp|gif|avif|svg)(?:[?#].*)?$/i;
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -67,7 +68,7 @@ export function bodyReferences(body: string, firstLine: number): BodyReference[]
     for (const m of text.matchAll(MD_LINK)) found.push({ kind: 'link', url: m[1] ?? '', line });
     const definition = MD_DEFINITION.exec(text)?.[1];
     if (definition)
-      found.push({ kind: IMAGE_FILE.test(definition) ? 'image' : 'link', url: definition, line });
+      found.push({ kind: isImageAddress(definition) ? 'image' : 'link', url: definition, line });
     for (const m of text.matchAll(HTML_IMAGE))
       found.push({ kind: 'image', url: decodeEntities(m[1] ?? m[2] ?? m[3] ?? '').trim(), line });
     for (const m of text.matchAll(HTML_LINK))

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
+import { isImageFile } from '../lib/image-extension.ts';
 import { bodyFirstLine, bodyReferences } from './body-references.ts';
 import { entryPagePath, siteUrlOf } from './entry-page.ts';
 import { describeNonPicture, imageFormat, svgHasScript } from './image-file.ts';
@@ -25,7 +26,7 @@ function usesOf(entry: RawEntry): ImageUse[] {
   for (const { key, field } of IMAGE_FIELDS[entry.collection] ?? []) {
     const value = data[key];
     // A value that is not an image file name is already reported by the schema.
-    if (typeof value === 'string' && /\.(?:jpe?g|png|webp|gif|avif|svg)$/i.test(value.trim()))
+    if (typeof value === 'string' && isImageFile(value.trim()))
       uses.push({ url: value.trim(), line: entry.lineOf([key]), field });
   }
   const first = bodyFirstLine(entry.source, entry.body);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { contentDir } from '../lib/content-dir.ts';
+import { isImageFile } from '../lib/image-extension.ts';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { collectionDefinitions, type CollectionName } from '../schemas/index.ts';
 import { error, warning, type Problem } from './problem.ts';
@@ -170,7 +171,6 @@ export function readEntry(
   return { entry, problems: [] };
 }
 
-const IMAGE_OR_HIDDEN = /^\.|\.(?:jpe?g|png|webp|gif|avif|svg)$/i;
 /** Text files anywhere in `content/` that the privacy guard reads too. */
 const TEXT_FILE = /\.(?:md|mdx|markdown|ya?ml|json|txt|csv|html?)$/i;
 
@@ -228,7 +228,7 @@ export function readAllEntries(
         );
         continue;
       } else if (extname(fileName) !== '.md') {
-        if (!IMAGE_OR_HIDDEN.test(fileName))
+        if (!fileName.startsWith('.') && !isImageFile(fileName))
           problems.push(
             warning(
               file,

@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import { isEntryFileName } from '../lib/file-name.ts';
 import { cmsMeta, objectShape, schemaAt } from '../schemas/introspect.ts';
 import { collectionDefinitions } from '../schemas/index.ts';
 import { error, type Problem } from './problem.ts';
@@ -66,7 +67,7 @@ export function validateEntry(entry: RawEntry): { data?: unknown; problems: Prob
       }),
     );
   }
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(entry.id)) {
+  if (!isEntryFileName(entry.id)) {
     problems.push(
       error(
         entry.file,

@@ -1,4 +1,5 @@
 import { collectionDefinitions, type CollectionName } from '../schemas/index.ts';
+import { URL_NAME_MESSAGE, URL_NAME_PATTERN } from '../lib/file-name.ts';
 import type { BackendChoice } from './backend.ts';
 import { decapFields, type DecapField } from './decap-fields.ts';
 import {
@@ -15,10 +16,7 @@ const urlNameField = (example: string): DecapField => ({
   widget: 'url-name',
   required: false,
   hint: `可以不填：不填时按标题的拼音自动生成。自己填写时只用小写英文字母、数字和连字符，例如 ${example}。它成为文件名和网址的一部分，保存后不能再改`,
-  pattern: [
-    '^[a-z0-9]+(?:-[a-z0-9]+)*$',
-    '“网址名”只能用小写英文字母、数字和连字符，例如 zhuti-dangri',
-  ],
+  pattern: [URL_NAME_PATTERN.source, URL_NAME_MESSAGE],
 });
 
 /** Collections of one file each (site settings, search words) have no file naming. */

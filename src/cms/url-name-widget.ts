@@ -1,4 +1,5 @@
 import { Component, createElement } from 'react';
+import { URL_NAME_MESSAGE, URL_NAME_PATTERN } from '../lib/file-name.ts';
 
 interface EntryLike {
   get(key: string): unknown;
@@ -18,7 +19,6 @@ interface Props {
 
 const NO_TITLE =
   '请先填写标题（或姓名）：网址名会按它的拼音自动生成，也可以自己填写，例如 zhuti-dangri';
-const PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 type Generate = (title: string) => string;
 let generate: Generate | undefined;
@@ -85,12 +85,12 @@ export class UrlNameControl extends Component<Props> {
     }
     // Without a title the 标题 field says what is missing; the name follows once it is there.
     if (!value) return this.hasTitle() ? { error: { type: 'CUSTOM', message: NO_TITLE } } : true;
-    return PATTERN.test(value)
+    return URL_NAME_PATTERN.test(value)
       ? true
       : {
           error: {
             type: 'CUSTOM',
-            message: '“网址名”只能用小写英文字母、数字和连字符，例如 zhuti-dangri',
+            message: URL_NAME_MESSAGE,
           },
         };
   };

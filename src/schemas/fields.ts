@@ -1,9 +1,8 @@
 import { z } from 'astro/zod';
 import { dateToIso, isIsoDate, isIsoMonth } from '../lib/iso-date.ts';
+import { IMAGE_FILE, IMAGE_FORMATS_TEXT } from '../lib/image-extension.ts';
 import { PHONE_HINT, PHONE_PATTERN, phoneFromYamlNumber } from '../lib/phone.ts';
 import { cmsFields } from './cms-meta.ts';
-
-const IMAGE_FILE = /\.(?:jpe?g|png|webp|gif|avif|svg)$/i;
 
 /** Chinese message for a missing value or a value of the wrong type. */
 export function typeError(label: string, expected: string) {
@@ -99,7 +98,7 @@ export function image(label: string, description?: string) {
   return z
     .string({ error: typeError(label, '图片路径') })
     .trim()
-    .regex(IMAGE_FILE, `“${label}”必须是图片文件（jpg、png、webp、gif、avif 或 svg）`)
+    .regex(IMAGE_FILE, `“${label}”必须是图片文件（${IMAGE_FORMATS_TEXT}）`)
     .register(cmsFields, { title: label, description, widget: 'image' });
 }
 
