@@ -8,7 +8,7 @@ import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import { cmsLocalBackend } from './src/integrations/cms-local-backend.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { contactRecords, pagefindSearch } from './src/integrations/pagefind.ts';
 import { pictureVariants } from './src/integrations/pictures.ts';
 import { siteConfigModule } from './src/integrations/site-config.ts';
 import { siteConfig } from './src/lib/site-config.ts';
@@ -21,6 +21,11 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const site = siteConfig(root, process.env);
 /** vitest loads this config (getViteConfig) to resolve imports: no checks, no CMS backend there. */
 const underVitest = Boolean(process.env.VITEST);
+/**
+ * The content checks read every entry before the build; the search index takes the cadres from them.
+ * @type {import('./src/checks/run-checks.ts').CheckResult | undefined}
+ */
+let checked;
 
 /** The sitemap lists pages for reading, not the CMS, the print sheets or the 公众号 versions. */
 const publicPage = (/** @type {string} */ page) => isReadingPage(new URL(page).pathname);
@@ -49,10 +54,10 @@ export default defineConfig({
   },
   integrations: [
     siteConfigModule(site),
-    contentCheck({ site, enabled: !underVitest }),
+    contentCheck({ site, enabled: !underVitest, onChecked: (result) => (checked = result) }),
     mdx(),
     cmsLocalBackend({ site, enabled: !underVitest, git: process.env.CMS_LOCAL_MODE === 'git' }),
-    pagefindSearch({ site }),
+    pagefindSearch({ contacts: () => contactRecords(checked?.valid.get('contacts')) }),
     pictureVariants(),
     sitemap({ filter: publicPage }),
   ],

@@ -27,6 +27,8 @@ export interface CheckOptions {
 export interface CheckResult {
   problems: Problem[];
   entryCount: number;
+  /** The entries that passed their schema, with the parsed data, by collection. */
+  valid: ReadonlyMap<string, readonly ValidEntry[]>;
 }
 
 /**
@@ -74,5 +76,5 @@ export function runChecks(
     }),
   );
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-  return { problems, entryCount: entries.length };
+  return { problems, entryCount: entries.length, valid };
 }

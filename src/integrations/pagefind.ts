@@ -3,11 +3,11 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { readEntry } from '../checks/read-entries.ts';
-import type { SiteConfig } from '../lib/site-config.ts';
+import type { ValidEntry } from '../checks/collection-rules.ts';
+import { fixableError } from './fixable-error.ts';
 import { ENTRY_SECTIONS, pagefindFolder } from '../lib/routes.ts';
 import { contactSearchRecord, type ContactSearchRecord } from '../lib/search-contact-record.ts';
-import { contactSchema } from '../schemas/contacts.ts';
+import type { Contact } from '../schemas/contacts.ts';
 
 /** Pagefind's ready-made interfaces: the site has its own search page, so they are not published. */
 const UNUSED_BUNDLES = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
@@ -33,22 +33,13 @@ function folderSize(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-/** One search record per cadre, read from the contact files the contacts page is built from. */
+/** One search record per cadre, from the contacts the content checks validated before the build. */
 export function contactRecords(
-  site: Pick<SiteConfig, 'root' | 'contentDir'>,
+  contacts: readonly ValidEntry[] | undefined = [],
 ): ContactSearchRecord[] {
-  const folder = join(site.contentDir, 'contacts');
-  let names: string[];
-  try {
-    names = readdirSync(folder).filter((name) => name.endsWith('.md'));
-  } catch {
-    return [];
-  }
-  return names.sort().flatMap((name) => {
-    const { entry } = readEntry(site.root, 'contacts', name, site.contentDir);
-    const parsed = entry && contactSchema.safeParse(entry.data);
-    return entry && parsed?.success ? [contactSearchRecord(entry.id, parsed.data, entry.body)] : [];
-  });
+  return (contacts as readonly ValidEntry<Contact>[]).map(({ entry, data }) =>
+    contactSearchRecord(entry.id, data, entry.body),
+  );
 }
 
 /**
@@ -78,12 +69,9 @@ function hasMarkedPage(dir: string): boolean {
   });
 }
 
+/** Pagefind's own messages, if any, become the hint under ours. */
 function fail(message: string, errors: string[]): never {
-  const error = new Error(
-    `建立搜索索引失败：${message}${errors.length ? `\n${errors.join('\n')}` : ''}`,
-  );
-  error.stack = '';
-  throw error;
+  throw fixableError(`建立搜索索引失败：${message}`, errors.length ? errors.join('\n') : undefined);
 }
 
 const elapsed = (started: number) => `${((performance.now() - started) / 1000).toFixed(2)} 秒`;
@@ -157,7 +145,10 @@ export async function buildSearchIndex(options: {
  * Builds the Pagefind search index after every `astro build`. A build whose index fails is a
  * failed build: the search page would otherwise find nothing.
  */
-export function pagefindSearch(options: { site: SiteConfig }): AstroIntegration {
+export function pagefindSearch(options: {
+  /** The cadres' records, asked for once the pages are built. */
+  contacts: () => ContactSearchRecord[];
+}): AstroIntegration {
   let root = process.cwd();
   return {
     name: 'pagefind-search',
@@ -170,7 +161,7 @@ export function pagefindSearch(options: { site: SiteConfig }): AstroIntegration 
         logger.info('正在建立搜索索引…');
         const result = await buildSearchIndex({
           siteDir,
-          contacts: contactRecords(options.site),
+          contacts: options.contacts(),
           log: (message) => logger.info(message),
         });
         const output = join(siteDir, pagefindFolder);
