@@ -1,20 +1,14 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject } from 'vitest';
+import { siteTest, type SiteFixtures } from '../support/browser-test';
 import { FOCUS_RING_CONTRAST } from '@/data/accessibility-clauses';
 
 const siteDir = inject('siteDir');
 // A private copy: other test files rebuild the shared sample site while this one runs.
-const copyDir = mkdtempSync(join(tmpdir(), 'a11y-keys-'));
-cpSync(siteDir, copyDir, {
-  recursive: true,
-  filter: (source) => !source.startsWith(join(siteDir, 'admin')),
-});
-const study = readdirSync(join(copyDir, 'study'))
+const test = siteTest({ copy: { without: 'admin' } });
+const study = readdirSync(join(siteDir, 'study'))
   .filter((name) => /^\d{4}-\d{2}$/.test(name))
   .sort()
   .at(-1)!;
@@ -28,20 +22,11 @@ const MODES = [
   },
 ] as const;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(copyDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(copyDir, { recursive: true, force: true });
-});
-
-async function open(path: string, storage: Record<string, string>): Promise<Page> {
+async function open(
+  { site, browser }: SiteFixtures,
+  path: string,
+  storage: Record<string, string>,
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
   await context.addInitScript((entries) => {
     for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
@@ -54,7 +39,7 @@ async function open(path: string, storage: Record<string, string>): Promise<Page
     window.prompt = (message) => (popups.push(`prompt ${String(message)}`), null);
   }, storage);
   const page = await context.newPage();
-  await page.goto(server.url + path);
+  await page.goto(site.url + path);
   return page;
 }
 
@@ -171,12 +156,12 @@ async function tabThrough(page: Page, where: string) {
 }
 
 describe.each(MODES)('$name', ({ name, storage }) => {
-  it.each([
+  test.for([
     ['首页', '/'],
     ['文章页', ARTICLE],
     ['搜索页', '/search/'],
-  ])(`只用键盘走遍全页，焦点清晰可见：%s`, async (label, path) => {
-    const page = await open(path, storage);
+  ] as const)(`只用键盘走遍全页，焦点清晰可见：%s`, async ([label, path], { site, browser }) => {
+    const page = await open({ site, browser }, path, storage);
     try {
       const where = `${label} ${path}（${name}）`;
       if (path === '/search/') {
@@ -234,10 +219,10 @@ describe.each(MODES)('$name', ({ name, storage }) => {
   });
 });
 
-it.each(['/', ARTICLE, '/search/?q=低保', '/contacts/', '/accessibility/'])(
+test.for(['/', ARTICLE, '/search/?q=低保', '/contacts/', '/accessibility/'])(
   '不弹窗、不开新窗口、没有外站脚本：%s',
-  async (path) => {
-    const page = await open(path, {});
+  async (path, { site, browser }) => {
+    const page = await open({ site, browser }, path, {});
     try {
       await page.waitForLoadState('load');
       // Use the page: the reading aids, links and search must not pop anything up.

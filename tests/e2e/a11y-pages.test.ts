@@ -1,26 +1,17 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject } from 'vitest';
+import { siteTest, type SiteFixtures } from '../support/browser-test';
 
 const siteDir = inject('siteDir');
-let server: StaticServer;
-let browser: Browser;
-
 // A private copy: other test files rebuild the shared sample site while this one runs.
-const copyDir = mkdtempSync(join(tmpdir(), 'a11y-site-'));
-cpSync(siteDir, copyDir, {
-  recursive: true,
-  filter: (source) => !source.startsWith(join(siteDir, 'admin')),
-});
+const test = siteTest({ copy: { without: 'admin' } });
 
 /** The first built entry of a collection, e.g. /study/2026-05/. */
 function firstEntry(section: string): string {
-  const id = readdirSync(join(copyDir, section), { withFileTypes: true })
+  const id = readdirSync(join(siteDir, section), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && entry.name !== 'stats')
     .map((entry) => entry.name)
     .sort()[0];
@@ -49,25 +40,18 @@ const MODES = [
   { name: '特大字号', storage: { 'reading-aids:text-size': 'xlarge' } },
 ] as const;
 
-beforeAll(async () => {
-  server = await serveStatic(copyDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(copyDir, { recursive: true, force: true });
-});
-
-async function openPhone(path: string, storage: Record<string, string>): Promise<Page> {
+async function openPhone(
+  { site, browser }: SiteFixtures,
+  path: string,
+  storage: Record<string, string>,
+): Promise<Page> {
   // axe needs a page in its own context.
   const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
   const page = await context.newPage();
   await page.addInitScript((entries) => {
     for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
   }, storage);
-  const response = await page.goto(server.url + path);
+  const response = await page.goto(site.url + path);
   expect(response?.status(), path).toBeLessThan(path.includes('404') ? 500 : 400);
   return page;
 }
@@ -89,13 +73,13 @@ async function smallTargets(page: Page, min: number): Promise<string[]> {
   );
 }
 
-it('builds the search page, so it is checked with the rest', () => {
-  expect(existsSync(join(copyDir, 'search/index.html'))).toBe(true);
+test('builds the search page, so it is checked with the rest', ({ site }) => {
+  expect(existsSync(join(site.dir, 'search/index.html'))).toBe(true);
 });
 
 describe.each(MODES)('$name', ({ name, storage }) => {
-  it.each(PAGES)(`axe 无违规，字号、目标大小和版面合格：%s`, async (path) => {
-    const page = await openPhone(path, storage);
+  test.for(PAGES)(`axe 无违规，字号、目标大小和版面合格：%s`, async (path, { site, browser }) => {
+    const page = await openPhone({ site, browser }, path, storage);
     try {
       const results = await new AxeBuilder({ page }).analyze();
       const violations = results.violations.map(
@@ -135,8 +119,11 @@ describe.each(MODES)('$name', ({ name, storage }) => {
   });
 });
 
-it('shows the skip link with a visible focus ring on the first Tab', async () => {
-  const page = await openPhone('/study/', {});
+test('shows the skip link with a visible focus ring on the first Tab', async ({
+  site,
+  browser,
+}) => {
+  const page = await openPhone({ site, browser }, '/study/', {});
   try {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {

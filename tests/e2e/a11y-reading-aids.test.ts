@@ -1,39 +1,22 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, inject } from 'vitest';
+import { siteTest } from '../support/browser-test';
 
 const siteDir = inject('siteDir');
 // A private copy: other test files rebuild the shared sample site while this one runs.
-const copyDir = mkdtempSync(join(tmpdir(), 'a11y-aids-'));
-cpSync(siteDir, copyDir, {
-  recursive: true,
-  filter: (source) => !source.startsWith(join(siteDir, 'admin')),
-});
+const test = siteTest({ copy: { without: 'admin' } });
 const studyIssue = `/study/${
-  readdirSync(join(copyDir, 'study'))
+  readdirSync(join(siteDir, 'study'))
     .filter((name) => !name.endsWith('.html'))
     .sort()[0]
 }/`;
 
-let server: StaticServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  server = await serveStatic(copyDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(copyDir, { recursive: true, force: true });
-});
-beforeEach(async () => {
+test.beforeEach(async ({ browser }) => {
   context = await browser.newContext({ viewport: { width: 360, height: 780 } });
   page = await context.newPage();
 });
@@ -47,8 +30,10 @@ const pressed = (name: string) =>
   page.getByRole('button', { name, exact: false }).first().getAttribute('aria-pressed');
 
 describe('字号与高对比度', () => {
-  it('changes the text size and remembers it across a reload and other pages', async () => {
-    await page.goto(server.url + '/');
+  test('changes the text size and remembers it across a reload and other pages', async ({
+    site,
+  }) => {
+    await page.goto(site.url + '/');
     expect(await bodyFontSize()).toBe(18);
     expect(await pressed('标准')).toBe('true');
 
@@ -61,7 +46,7 @@ describe('字号与高对比度', () => {
     expect(await bodyFontSize()).toBe(24);
     expect(await pressed('特大')).toBe('true');
 
-    await page.goto(server.url + studyIssue);
+    await page.goto(site.url + studyIssue);
     expect(await bodyFontSize()).toBe(24);
 
     await page
@@ -74,8 +59,8 @@ describe('字号与高对比度', () => {
     expect(await bodyFontSize()).toBe(18);
   });
 
-  it('switches high contrast on and off, and remembers it', async () => {
-    await page.goto(server.url + '/contacts/');
+  test('switches high contrast on and off, and remembers it', async ({ site }) => {
+    await page.goto(site.url + '/contacts/');
     const colours = () =>
       page.evaluate(() => ({
         background: getComputedStyle(document.body).backgroundColor,
@@ -96,7 +81,7 @@ describe('字号与高对比度', () => {
     expect((await colours()).background).not.toBe('rgb(0, 0, 0)');
   });
 
-  it('applies the stored choice before the first paint, without a flash', async () => {
+  test('applies the stored choice before the first paint, without a flash', async ({ site }) => {
     await context.addInitScript(() => {
       localStorage.setItem('reading-aids:text-size', 'large');
       localStorage.setItem('reading-aids:contrast', 'high');
@@ -110,7 +95,7 @@ describe('字号与高对比度', () => {
         };
       });
     });
-    await page.goto(server.url + studyIssue);
+    await page.goto(site.url + studyIssue);
     await page.waitForFunction(() => 'firstFrame' in window);
     expect(
       await page.evaluate(() => (window as unknown as { firstFrame: unknown }).firstFrame),
@@ -121,8 +106,8 @@ describe('字号与高对比度', () => {
     });
   });
 
-  it('works from the keyboard alone', async () => {
-    await page.goto(server.url + '/');
+  test('works from the keyboard alone', async ({ site }) => {
+    await page.goto(site.url + '/');
     await page.getByRole('button', { name: '大', exact: true }).focus();
     await page.keyboard.press('Enter');
     expect(await bodyFontSize()).toBe(22);
@@ -132,10 +117,13 @@ describe('字号与高对比度', () => {
     expect(await pressed('高对比度')).toBe('true');
   });
 
-  it('hides the controls where scripts do not run, so no button does nothing', async () => {
+  test('hides the controls where scripts do not run, so no button does nothing', async ({
+    site,
+    browser,
+  }) => {
     const noScript = await browser.newContext({ javaScriptEnabled: false });
     const plain = await noScript.newPage();
-    await plain.goto(server.url + '/');
+    await plain.goto(site.url + '/');
     expect(await plain.getByRole('button', { name: '高对比度' }).isVisible()).toBe(false);
     expect(await plain.locator('main').isVisible()).toBe(true);
     await noScript.close();
@@ -185,9 +173,9 @@ function fakeSpeech(voices: { lang: string; name: string }[]) {
 }
 
 describe('朗读', () => {
-  it('reads the article in Chinese, with pause, resume and stop', async () => {
+  test('reads the article in Chinese, with pause, resume and stop', async ({ site }) => {
     await context.addInitScript(fakeSpeech, [{ lang: 'zh-CN', name: '普通话' }]);
-    await page.goto(server.url + studyIssue);
+    await page.goto(site.url + studyIssue);
     const title = (await page.locator('h1').textContent())!.trim();
     const start = page.getByRole('button', { name: '朗读全文' });
     await expect.poll(() => start.isVisible()).toBe(true);
@@ -214,9 +202,9 @@ describe('朗读', () => {
     );
   });
 
-  it('stays hidden where the browser has no Chinese voice', async () => {
+  test('stays hidden where the browser has no Chinese voice', async ({ site }) => {
     await context.addInitScript(fakeSpeech, [{ lang: 'en-US', name: 'English' }]);
-    await page.goto(server.url + studyIssue);
+    await page.goto(site.url + studyIssue);
     await page.waitForLoadState('load');
     expect(await page.getByRole('button', { name: '朗读全文' }).isVisible()).toBe(false);
   });

@@ -14,6 +14,12 @@ export interface ServedSite {
   dir: string;
 }
 
+/** What a helper of a site test needs from its fixtures. */
+export interface SiteFixtures {
+  site: ServedSite;
+  browser: Browser;
+}
+
 export interface SiteTestOptions {
   /**
    * The built site to serve, once per file; it may build one. The sample site of the global setup
