@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
+import { collectionLabels } from '../src/ui/strings.ts';
 import { isEntryPage, isReadingPage } from '../src/lib/routes.ts';
 
 const KB = 1000; // as size-limit counts
@@ -89,11 +90,7 @@ export function checkBudgets(dir: string): BudgetResult {
     });
   }
 
-  const names: Record<string, string> = {
-    study: '学习园地',
-    notices: '通知公告',
-    reports: '工作报告',
-  };
+  const names: Record<string, string> = collectionLabels;
   for (const [kind, sizes] of articleSizes) {
     const typical = median(sizes.map((entry) => entry.size));
     const largest = sizes.reduce((a, b) => (b.size > a.size ? b : a));

@@ -1,6 +1,7 @@
 import { createElement as h, type ReactNode } from 'react';
 import { formatDate, formatMonth } from '../lib/format-date.ts';
 import { formatPhone } from '../lib/phone.ts';
+import { ui } from '../ui/strings.ts';
 import siteCss from '../styles/global.css?inline';
 
 /** What Decap hands a preview template (entry is an Immutable Map). */
@@ -63,7 +64,7 @@ export function StudyPreview(props: PreviewProps) {
   return page(
     header(
       props,
-      [issue ? `第 ${issue} 期` : ''],
+      [issue ? ui.issueNumber(Number(issue)) : ''],
       [/^\d{4}-\d{2}$/.test(month) ? formatMonth(month) : month, safeDate(text(props, 'date'))],
     ),
     summary(props),
@@ -102,8 +103,8 @@ export function NoticePreview(props: PreviewProps) {
   return page(
     header(
       props,
-      [pinned ? '置顶' : ''],
-      [safeDate(text(props, 'date')), expires ? `截止 ${safeDate(expires)}` : ''],
+      [pinned ? ui.pinned : ''],
+      [safeDate(text(props, 'date')), expires ? `${ui.expiresOn}：${safeDate(expires)}` : ''],
     ),
     summary(props),
     props.widgetFor('body'),
@@ -113,12 +114,12 @@ export function NoticePreview(props: PreviewProps) {
 export function ContactPreview(props: PreviewProps) {
   const phone = text(props, 'phone');
   const rows: [string, string][] = [
-    ['工作职责', text(props, 'duties')],
-    ['联系电话', phone ? formatPhone(phone) : ''],
-    ['监督电话', text(props, 'supervisionPhone')],
-    ['联系片区', text(props, 'area')],
-    ['联系户数', text(props, 'households')],
-    ['接待时间', text(props, 'reception')],
+    [ui.contacts.duties, text(props, 'duties')],
+    [ui.contacts.phone, phone ? formatPhone(phone) : ''],
+    [ui.supervisionPhone, text(props, 'supervisionPhone')],
+    [ui.contacts.area, text(props, 'area')],
+    [ui.contacts.households, text(props, 'households')],
+    [ui.contacts.reception, text(props, 'reception')],
   ];
   return page(
     header(props, [], [text(props, 'role')]),

@@ -5,6 +5,7 @@ import { reportSchema } from './reports.ts';
 import { searchWordsSchema } from './search-words.ts';
 import { settingsSchema } from './settings.ts';
 import { studySchema } from './study.ts';
+import { collectionLabels } from '../ui/strings.ts';
 
 export interface BodyField {
   title: string;
@@ -29,13 +30,13 @@ export interface CollectionDefinition {
 /** Every collection editors write, in the order the CMS lists them. */
 export const collectionDefinitions = {
   notices: {
-    label: '通知公告',
+    label: collectionLabels.notices,
     folder: 'notices',
     schema: noticeSchema,
     body: { title: '正文', description: '通知的全文', required: true },
   },
   study: {
-    label: '学习园地',
+    label: collectionLabels.study,
     folder: 'study',
     schema: studySchema,
     body: {
@@ -45,7 +46,7 @@ export const collectionDefinitions = {
     },
   },
   reports: {
-    label: '工作报告',
+    label: collectionLabels.reports,
     folder: 'reports',
     schema: reportSchema,
     body: {
@@ -55,7 +56,7 @@ export const collectionDefinitions = {
     },
   },
   contacts: {
-    label: '联系卡',
+    label: collectionLabels.contacts,
     folder: 'contacts',
     schema: contactSchema,
     body: { title: '补充说明', description: '可选', required: false },

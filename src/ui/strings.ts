@@ -1,12 +1,23 @@
+/**
+ * What each collection is called wherever a reader or editor sees it: the navigation, search
+ * filters, posters, the build's messages and the CMS.
+ */
+export const collectionLabels = {
+  notices: '通知公告',
+  study: '学习园地',
+  reports: '工作报告',
+  contacts: '联系卡',
+} as const;
+
 /** Every interface string a resident reads, in one place. */
 export const ui = {
   siteTitleSuffix: '宣传站',
   nav: {
     label: '主导航',
     home: '首页',
-    notices: '通知公告',
-    study: '学习园地',
-    reports: '工作报告',
+    notices: collectionLabels.notices,
+    study: collectionLabels.study,
+    reports: collectionLabels.reports,
     contacts: '联系我们',
     search: '搜索',
   },
@@ -22,7 +33,7 @@ export const ui = {
   publishedOn: '发布日期',
   latestStudy: '本期学习园地',
   latestReports: '最新工作报告',
-  currentNotices: '通知公告',
+  currentNotices: collectionLabels.notices,
   allNotices: '全部通知公告',
   allStudy: '往期学习园地',
   allReports: '全部工作报告',
@@ -83,8 +94,8 @@ export const ui = {
     fitTooLong:
       '内容太长，最小字号也放不下一张纸，打印出来会被截掉。请删减文字，或改用更大的 A3 纸。',
     scanToRead: '扫码阅读网页版',
-    studyBoard: '学习园地',
-    reportBoard: '工作报告',
+    studyBoard: collectionLabels.study,
+    reportBoard: collectionLabels.reports,
     publishedOn: (date: string) => `${date}发布`,
     contactsBoard: '联系电话卡',
     nameAndRole: '姓名、职务',
@@ -108,10 +119,10 @@ export const ui = {
     submit: '搜索',
     hint: '可以搜干部姓名、办事事项（如“低保”“医保”）、期号（如“第3期”）或文章里的几个字。',
     sections: {
-      study: '学习园地',
-      reports: '工作报告',
-      notices: '通知公告',
-      contacts: '联系卡',
+      study: collectionLabels.study,
+      reports: collectionLabels.reports,
+      notices: collectionLabels.notices,
+      contacts: collectionLabels.contacts,
     },
     filters: '筛选结果',
     section: '栏目',
