@@ -20,6 +20,8 @@ import TextWidget from 'decap-cms-widget-text';
 import zhHans from 'decap-cms-locales/dist/esm/zh_Hans';
 import { frontmatterYAML } from 'decap-cms-core/dist/esm/formats/frontmatter';
 import { completeLocale } from '../src/cms/locale-zh-hans.ts';
+import type { BackendName } from '../src/cms/backend.ts';
+import type { DecapWidgetName } from '../src/cms/decap-packages.ts';
 import type { DecapConfig } from '../src/cms/decap-config.ts';
 import { formatName } from '../src/cms/names.ts';
 import type { DecapField } from '../src/cms/decap-fields.ts';
@@ -75,16 +77,20 @@ const phrases = completeLocale(zhHans);
 cms.registerLocale('zh_Hans', phrases);
 // Decap speaks English until the config is loaded: make that Chinese too.
 cms.registerLocale('en', phrases);
+// Keyed by DECAP_WIDGETS' names, so that list and these imports cannot drift apart.
+const stockWidgets = {
+  string: StringWidget,
+  text: TextWidget,
+  number: NumberWidget,
+  boolean: BooleanWidget,
+  datetime: DatetimeWidget,
+  select: SelectWidget,
+  list: ListWidget,
+  object: ObjectWidget,
+  image: ImageWidget,
+} satisfies Record<DecapWidgetName, unknown>;
 cms.registerWidget([
-  StringWidget.Widget(),
-  TextWidget.Widget(),
-  NumberWidget.Widget(),
-  BooleanWidget.Widget(),
-  DatetimeWidget.Widget(),
-  SelectWidget.Widget(),
-  ListWidget.Widget(),
-  ObjectWidget.Widget(),
-  ImageWidget.Widget(),
+  ...Object.values(stockWidgets).map((widget) => widget.Widget()),
   urlNameWidget,
 ]);
 cms.registerWidget(
@@ -129,7 +135,7 @@ async function registerBackends() {
     forgejo: async () => (await import('decap-cms-backend-forgejo')).ForgejoBackend,
     // The proxy backend with the server's Chinese refusals shown as written (no API_ERROR prefix).
     proxy: async () => (await import('../src/cms/proxy-backend.ts')).ServerProxyBackend,
-  };
+  } satisfies Record<BackendName, () => Promise<unknown>>;
   await Promise.all(
     [...wanted].map(async (name) => {
       const load = loaders[name];

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
 import { LOCAL_BACKEND_PATH, SAVE_WARNINGS_HEADER } from '../cms/names.ts';
+import { decapBackendPackages, decapWidgetPackages } from '../cms/decap-packages.ts';
 import { refusal } from '../cms/local-guard.ts';
 import {
   asCmsRequest,
@@ -21,9 +22,7 @@ const CMS_DEPENDENCIES = [
   'decap-cms-core',
   'decap-cms-core/dist/esm/formats/frontmatter',
   'decap-cms-locales/dist/esm/zh_Hans',
-  ...['boolean', 'datetime', 'image', 'list', 'number', 'object', 'select', 'string', 'text'].map(
-    (name) => `decap-cms-widget-${name}`,
-  ),
+  ...decapWidgetPackages,
   // The body editor (src/cms/body-editor/).
   '@tiptap/core',
   '@tiptap/pm/model',
@@ -36,7 +35,7 @@ const CMS_DEPENDENCIES = [
   'mdast-util-from-markdown',
   'mdast-util-gfm',
   'micromark-extension-gfm',
-  ...['github', 'gitlab', 'gitea', 'forgejo', 'proxy'].map((name) => `decap-cms-backend-${name}`),
+  ...decapBackendPackages,
   'react',
   'react-dom',
   // Loaded on demand by the 网址名 field; listed so the dev server does not reload the page for it.
