@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { imageMetadata } from 'astro/assets/utils';
-import { publicDir as sitePublicDir } from '@/lib/public-dir';
+import config from 'virtual:site-config';
 import type { ImageSize } from '@/lib/wechat/images';
 
 const cache = new Map<string, Promise<ImageSize | undefined>>();
@@ -28,7 +28,7 @@ function sizeOfFile(publicDir: string, pathname: string): Promise<ImageSize | un
 export async function imageSizes(
   html: string,
   site: URL | string,
-  publicDir = sitePublicDir(process.cwd()),
+  publicDir = config.publicDir,
 ): Promise<Map<string, ImageSize>> {
   const origin = new URL(site).origin;
   const paths = new Set<string>();
