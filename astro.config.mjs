@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import { cmsLocalBackend } from './src/integrations/cms-local-backend.ts';
@@ -55,7 +54,6 @@ export default defineConfig({
   integrations: [
     siteConfigModule(site),
     contentCheck({ site, enabled: !underVitest, onChecked: (result) => (checked = result) }),
-    mdx(),
     cmsLocalBackend({ site, enabled: !underVitest, git: process.env.CMS_LOCAL_MODE === 'git' }),
     pagefindSearch({ contacts: () => contactRecords(checked?.valid.get('contacts')) }),
     pictureVariants(),

@@ -6,7 +6,7 @@ import { collectionDefinitions } from './schemas/index.ts';
 const { notices, study, reports, contacts, settings } = collectionDefinitions;
 const root = config.contentDir;
 
-const markdownIn = (folder: string) => glob({ pattern: '*.{md,mdx}', base: `${root}/${folder}` });
+const markdownIn = (folder: string) => glob({ pattern: '*.md', base: `${root}/${folder}` });
 
 export const collections = {
   notices: defineCollection({ loader: markdownIn(notices.folder), schema: notices.schema }),

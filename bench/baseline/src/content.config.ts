@@ -3,7 +3,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
 const root = process.env.SITE_CONTENT_DIR ?? '../../content';
-const markdownIn = (folder: string) => glob({ pattern: '*.{md,mdx}', base: `${root}/${folder}` });
+const markdownIn = (folder: string) => glob({ pattern: '*.md', base: `${root}/${folder}` });
 const date = z
   .union([z.string(), z.date()])
   .transform((d) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10)));
