@@ -1,24 +1,18 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, inject } from 'vitest';
+import { siteTest, type ServedSite } from '../support/browser-test';
 import { describe as list, scanPage } from './a11y-scan';
 import { SIZE_FLOORS } from '@/data/accessibility-clauses';
 
 const siteDir = inject('siteDir');
 // A private copy: other test files rebuild the shared sample site while this one runs.
-const copyDir = mkdtempSync(join(tmpdir(), 'a11y-sizes-'));
-cpSync(siteDir, copyDir, {
-  recursive: true,
-  filter: (source) => !source.startsWith(join(siteDir, 'admin')),
-});
+const test = siteTest({ copy: { without: 'admin' } });
 
 /** The newest built entry of a collection, e.g. /study/2026-10/. */
 function newestEntry(section: string): string {
-  const id = readdirSync(join(copyDir, section), { withFileTypes: true })
+  const id = readdirSync(join(siteDir, section), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && /^\d{4}-/.test(entry.name))
     .map((entry) => entry.name)
     .sort()
@@ -57,13 +51,9 @@ const CONTRASTS = [
 ] as const;
 const MODES = SIZES.flatMap((size) => CONTRASTS.map((contrast) => ({ ...size, ...contrast })));
 
-let server: StaticServer;
-let browser: Browser;
 const contexts = new Map<string, BrowserContext>();
 
-beforeAll(async () => {
-  server = await serveStatic(copyDir);
-  browser = await launchChromium();
+test.beforeAll(async ({ browser }) => {
   for (const mode of MODES) {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
     await context.addInitScript(
@@ -77,16 +67,10 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(copyDir, { recursive: true, force: true });
-});
-
-async function scan(mode: (typeof MODES)[number], path: string, root?: string) {
+async function scan(site: ServedSite, mode: (typeof MODES)[number], path: string, root?: string) {
   const page = await contexts.get(`${mode.size}/${mode.contrast}`)!.newPage();
   try {
-    await page.goto(server.url + path);
+    await page.goto(site.url + path);
     if (path.startsWith('/search/')) await page.locator('.search-result').first().waitFor();
     // The stored choice is applied: the test measures the mode it names.
     const applied = await page.evaluate(() => ({
@@ -103,8 +87,8 @@ async function scan(mode: (typeof MODES)[number], path: string, root?: string) {
 describe.each(MODES)('$sizeLabel 字号，$contrastLabel', (mode) => {
   const floors = SIZE_FLOORS[mode.size];
   // Floors: all text ≥ floors.text, what must be read ≥ floors.mustRead, targets ≥ floors.target.
-  it.each(PAGES)(`字号与点按目标达标：%s`, async (path) => {
-    const { texts, targets } = await scan(mode, path);
+  test.for(PAGES)(`字号与点按目标达标：%s`, async (path, { site }) => {
+    const { texts, targets } = await scan(site, mode, path);
     expect(texts.length, `${path} 应有文字`).toBeGreaterThan(10);
     const where = `${path}（${mode.sizeLabel}字号，${mode.contrastLabel}）`;
     const small = texts.filter((text) => text.size < floors.text - 0.05);
@@ -130,16 +114,19 @@ describe.each(MODES)('$sizeLabel 字号，$contrastLabel', (mode) => {
 
 describe('print pages’ on-screen toolbar (no reading aids there)', () => {
   const floors = SIZE_FLOORS.standard;
-  it.each(PRINT_PAGES)('has no text under 18 px and no target under 44 px: %s', async (path) => {
-    const { texts, targets } = await scan(MODES[0]!, path, '.toolbar');
-    expect(texts.length).toBeGreaterThan(0);
-    expect(
-      texts.filter((text) => text.size < floors.mustRead - 0.05).map((t) => t.element),
-    ).toEqual([]);
-    expect(
-      targets
-        .filter((target) => target.width < 43.5 || target.height < 43.5)
-        .map((target) => `${target.element} ${target.width}×${target.height}`),
-    ).toEqual([]);
-  });
+  test.for(PRINT_PAGES)(
+    'has no text under 18 px and no target under 44 px: %s',
+    async (path, { site }) => {
+      const { texts, targets } = await scan(site, MODES[0]!, path, '.toolbar');
+      expect(texts.length).toBeGreaterThan(0);
+      expect(
+        texts.filter((text) => text.size < floors.mustRead - 0.05).map((t) => t.element),
+      ).toEqual([]);
+      expect(
+        targets
+          .filter((target) => target.width < 43.5 || target.height < 43.5)
+          .map((target) => `${target.element} ${target.width}×${target.height}`),
+      ).toEqual([]);
+    },
+  );
 });

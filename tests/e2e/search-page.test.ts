@@ -2,32 +2,21 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject } from 'vitest';
+import { siteTest } from '../support/browser-test';
 import { repoRoot } from '../support/run-build';
-import { serveStatic, type StaticServer } from '../support/static-server';
-import { copySite, waitForResults } from './search-site';
+import { waitForResults } from './search-site';
 
 const siteDir = inject('siteDir');
 const PHONE = { width: 360, height: 780 };
 
-let site: ReturnType<typeof copySite>;
-let server: StaticServer;
-let browser: Browser;
+// A private copy, so a rebuild of the shared one by another test run cannot pull pages away.
+const test = siteTest({ copy: true });
 let context: BrowserContext;
 
-beforeAll(async () => {
-  site = copySite(siteDir);
-  server = await serveStatic(site.dir);
-  browser = await launchChromium();
+test.beforeAll(async ({ browser }) => {
   context = await browser.newContext({ viewport: PHONE });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
 });
 
 /** A fresh phone-sized page that records what it fetches from /pagefind/ and any CSP refusal. */
@@ -52,7 +41,7 @@ const resultLinks = (page: Page) =>
     .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 
 describe('the built index', () => {
-  it('is written by the build into the site, in Chinese, without Pagefind’s unused interfaces', () => {
+  test('is written by the build into the site, in Chinese, without Pagefind’s unused interfaces', () => {
     const entry = JSON.parse(readFileSync(join(siteDir, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
     const files = readdirSync(join(siteDir, 'pagefind'));
@@ -61,7 +50,7 @@ describe('the built index', () => {
     expect(existsSync(join(repoRoot, 'public/pagefind'))).toBe(false);
   });
 
-  it('indexes only the main content of entry pages', () => {
+  test('indexes only the main content of entry pages', () => {
     const study = readFileSync(join(siteDir, 'study/2026-07/index.html'), 'utf8');
     expect(study).toMatch(/<article[^>]*data-pagefind-body/);
     expect(study).toContain('data-pagefind-filter="section:学习园地"');
@@ -73,9 +62,11 @@ describe('the built index', () => {
 });
 
 describe('the search box on every page', () => {
-  it('sends the reader from a content page to the results, loading no search code before', async () => {
+  test('sends the reader from a content page to the results, loading no search code before', async ({
+    site,
+  }) => {
     const { page, pagefindRequests, problems } = await phonePage();
-    await page.goto(`${server.url}/study/2026-06/`);
+    await page.goto(`${site.url}/study/2026-06/`);
     const box = page.getByRole('searchbox', { name: '搜索本站' });
     expect(await box.evaluate((input) => (input as HTMLInputElement).form?.method)).toBe('get');
     await box.fill('低保');
@@ -98,9 +89,11 @@ describe('the search box on every page', () => {
 });
 
 describe('the search page', () => {
-  it('loads Pagefind only when the reader starts searching, and keeps the query in the address', async () => {
+  test('loads Pagefind only when the reader starts searching, and keeps the query in the address', async ({
+    site,
+  }) => {
     const { page, pagefindRequests, problems } = await phonePage();
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     await page.waitForLoadState('networkidle');
     expect(pagefindRequests).toEqual([]);
 
@@ -122,9 +115,9 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('opens a shared address with its query, filters and sort', async () => {
+  test('opens a shared address with its query, filters and sort', async ({ site }) => {
     const { page, problems } = await phonePage();
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('电话')}&section=联系卡`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('电话')}&section=联系卡`);
     await waitForResults(page, '电话');
     expect(await page.locator('#search-input').inputValue()).toBe('电话');
     expect(await page.getByRole('checkbox', { name: /联系卡/ }).isChecked()).toBe(true);
@@ -135,9 +128,9 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('filters by 栏目 and 年份 and sorts by date', async () => {
+  test('filters by 栏目 and 年份 and sorts by date', async ({ site }) => {
     const { page } = await phonePage();
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('党员')}`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('党员')}`);
     await waitForResults(page, '党员');
     const all = await resultLinks(page);
     expect(all.some((link) => link.startsWith('/study/'))).toBe(true);
@@ -164,18 +157,18 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('says so in Chinese when nothing is found', async () => {
+  test('says so in Chinese when nothing is found', async ({ site }) => {
     const { page } = await phonePage();
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('钢琴')}`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('钢琴')}`);
     await waitForResults(page, '钢琴');
     expect(await page.locator('.search-result').count()).toBe(0);
     expect(await page.textContent('#search-status')).toContain('没有找到“钢琴”');
     await page.close();
   });
 
-  it('fits a 360 px phone with large tap targets', async () => {
+  test('fits a 360 px phone with large tap targets', async ({ site }) => {
     const { page } = await phonePage();
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('低保')}`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('低保')}`);
     await waitForResults(page, '低保');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       PHONE.width,
@@ -190,26 +183,26 @@ describe('the search page', () => {
         .map((el) => el.outerHTML.slice(0, 80)),
     );
     expect(small).toEqual([]);
-    await page.goto(`${server.url}/notices/2026-11-20-yibao-jiaofei-tongzhi/`);
+    await page.goto(`${site.url}/notices/2026-11-20-yibao-jiaofei-tongzhi/`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       PHONE.width,
     );
     await page.close();
   });
 
-  it('has no accessibility violations with results and filters on screen', async () => {
+  test('has no accessibility violations with results and filters on screen', async ({ site }) => {
     const { page } = await phonePage();
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('电话')}`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('电话')}`);
     await waitForResults(page, '电话');
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
     await page.close();
   });
 
-  it('offers the archives when the browser runs no JavaScript', async () => {
+  test('offers the archives when the browser runs no JavaScript', async ({ site, browser }) => {
     const noScript = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await noScript.newPage();
-    await page.goto(`${server.url}/notices/`);
+    await page.goto(`${site.url}/notices/`);
     await page.getByRole('searchbox', { name: '搜索本站' }).fill('低保');
     await page.getByRole('button', { name: '搜索', exact: true }).click();
     await page.waitForURL(/\/search\/\?q=/);

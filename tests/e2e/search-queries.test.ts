@@ -4,15 +4,13 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { describe, expect } from 'vitest';
+import { siteTest, type ServedSite } from '../support/browser-test';
 import { repoRoot } from '../support/run-build';
-import { serveStatic, type StaticServer } from '../support/static-server';
-import { copySite, waitForResults } from './search-site';
+import { waitForResults } from './search-site';
 
-const siteDir = inject('siteDir');
 const contentDir = join(repoRoot, 'content');
 
 /** [what the resident types, the page that must be among the first three results] */
@@ -82,27 +80,12 @@ function draftIds(): string[] {
   );
 }
 
-let site: ReturnType<typeof copySite>;
-let server: StaticServer;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  site = copySite(siteDir);
-  server = await serveStatic(site.dir);
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
-});
+// A private copy, so a rebuild of the shared one by another test run cannot pull pages away.
+const test = siteTest({ copy: true });
 
 /** The result links the search page shows for a query, in order. */
-async function resultsFor(query: string): Promise<string[]> {
-  await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+async function resultsFor(page: Page, site: ServedSite, query: string): Promise<string[]> {
+  await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
   await waitForResults(page, query);
   return page
     .locator('.search-result__title a')
@@ -110,12 +93,12 @@ async function resultsFor(query: string): Promise<string[]> {
 }
 
 describe('Chinese queries on the sample site', () => {
-  it('has at least 20 realistic queries', () => {
+  test('has at least 20 realistic queries', () => {
     expect(QUERIES.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(QUERIES)('“%s” finds %s in the top three', async (query, expected) => {
-    const results = await resultsFor(query);
+  test.for(QUERIES)('“%s” finds %s in the top three', async ([query, expected], { site, page }) => {
+    const results = await resultsFor(page, site, query);
     expect(
       results.slice(0, 3),
       `“${query}”的前三条结果：${results.slice(0, 3).join('，')}`,
@@ -124,8 +107,11 @@ describe('Chinese queries on the sample site', () => {
 });
 
 describe('what the index holds', () => {
-  it('holds every published entry and every contact card, and no draft', async () => {
-    await page.goto(`${server.url}/search/`);
+  test('holds every published entry and every contact card, and no draft', async ({
+    site,
+    page,
+  }) => {
+    await page.goto(`${site.url}/search/`);
     // A string, so the test runner leaves the browser's own import() alone.
     const indexed: string[] = await page.evaluate(`(async () => {
       const pagefind = await import('/pagefind/pagefind.js');
@@ -140,10 +126,10 @@ describe('what the index holds', () => {
     for (const id of drafts) expect(indexed.join('\n')).not.toContain(id);
   });
 
-  it('finds nothing for words that only a draft contains', async () => {
-    expect(await resultsFor('红色教育基地')).toEqual([]);
+  test('finds nothing for words that only a draft contains', async ({ site, page }) => {
+    expect(await resultsFor(page, site, '红色教育基地')).toEqual([]);
     expect(await page.textContent('#search-status')).toMatch(/没有找到“红色教育基地”/);
-    const results = await resultsFor('十二月主题党日活动安排');
+    const results = await resultsFor(page, site, '十二月主题党日活动安排');
     for (const id of draftIds()) expect(results.join('\n')).not.toContain(id);
   });
 });

@@ -5,15 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { describe, expect } from 'vitest';
+import { siteTest, type ServedSite, type SiteFixtures } from '../support/browser-test';
 import { repoRoot } from '../support/run-build';
-import { serveStatic, type StaticServer } from '../support/static-server';
-import { copySite, waitForResults } from './search-site';
+import { waitForResults } from './search-site';
 
-const siteDir = inject('siteDir');
 const PHONE = { width: 360, height: 780 };
 const settings = parse(readFileSync(join(repoRoot, 'content/settings/site.yml'), 'utf8')) as {
   reception: string;
@@ -99,28 +97,13 @@ const HOW_QUESTIONS: [string, string][] = [
 
 const QUESTIONS = [...WHO_QUESTIONS, ...HOW_QUESTIONS];
 
-let site: ReturnType<typeof copySite>;
-let server: StaticServer;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  site = copySite(siteDir);
-  server = await serveStatic(site.dir);
-  browser = await launchChromium();
-  // A page of its own context: axe needs one.
-  page = await (await browser.newContext({ viewport: PHONE })).newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  site?.remove();
-});
+// A private copy, so a rebuild of the shared one by another test run cannot pull pages away. The
+// page has a context of its own, as axe needs.
+const test = siteTest({ copy: true, page: { viewport: PHONE } });
 
 /** The result links the search page shows for a question, in order. */
-async function resultsFor(query: string): Promise<string[]> {
-  await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+async function resultsFor(page: Page, site: ServedSite, query: string): Promise<string[]> {
+  await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
   await waitForResults(page, query);
   return page
     .locator('.search-result__title a')
@@ -128,24 +111,27 @@ async function resultsFor(query: string): Promise<string[]> {
 }
 
 describe('residents’ questions on the sample site', () => {
-  it('has at least 50 questions, none repeated', () => {
+  test('has at least 50 questions, none repeated', () => {
     expect(QUESTIONS.length).toBeGreaterThanOrEqual(50);
     expect(new Set(QUESTIONS.map(([q]) => q)).size).toBe(QUESTIONS.length);
   });
 
-  it.each(HOW_QUESTIONS)('“%s” finds %s in the top three', async (query, expected) => {
-    const results = await resultsFor(query);
-    expect(
-      results.slice(0, 3),
-      `“${query}”的前三条结果：${results.slice(0, 3).join('，') || '（没有结果）'}`,
-    ).toContain(expected);
-  });
+  test.for(HOW_QUESTIONS)(
+    '“%s” finds %s in the top three',
+    async ([query, expected], { site, page }) => {
+      const results = await resultsFor(page, site, query);
+      expect(
+        results.slice(0, 3),
+        `“${query}”的前三条结果：${results.slice(0, 3).join('，') || '（没有结果）'}`,
+      ).toContain(expected);
+    },
+  );
 
   // 谁管 / 找谁 / 打哪个电话: the cadre comes first, with the call button.
-  it.each(WHO_QUESTIONS)(
+  test.for(WHO_QUESTIONS)(
     '“%s” finds %s in the top three, a cadre first',
-    async (query, expected) => {
-      const results = await resultsFor(query);
+    async ([query, expected], { site, page }) => {
+      const results = await resultsFor(page, site, query);
       expect(
         results.slice(0, 3),
         `“${query}”的前三条结果：${results.slice(0, 3).join('，') || '（没有结果）'}`,
@@ -160,8 +146,11 @@ describe('residents’ questions on the sample site', () => {
 });
 
 describe('no dead end', () => {
-  it('lists the pages holding some of a question’s words when none holds them all', async () => {
-    const results = await resultsFor('邻居吵架找谁调解');
+  test('lists the pages holding some of a question’s words when none holds them all', async ({
+    site,
+    page,
+  }) => {
+    const results = await resultsFor(page, site, '邻居吵架找谁调解');
     expect(results.length).toBeGreaterThan(0);
     const status = await page.textContent('#search-status');
     expect(status).toContain('没有同时含有');
@@ -169,8 +158,11 @@ describe('no dead end', () => {
     expect(await page.locator('#search-help').isVisible()).toBe(false);
   });
 
-  it('offers the reception, both phones, the contact cards and the nearest word', async () => {
-    expect(await resultsFor('孤寡怎么办')).toEqual([]);
+  test('offers the reception, both phones, the contact cards and the nearest word', async ({
+    site,
+    page,
+  }) => {
+    expect(await resultsFor(page, site, '孤寡怎么办')).toEqual([]);
     expect(await page.textContent('#search-status')).toContain('没有找到“孤寡怎么办”');
     const help = page.locator('#search-help');
     expect(await help.isVisible()).toBe(true);
@@ -188,8 +180,11 @@ describe('no dead end', () => {
     expect(await page.locator('#search-help').isVisible()).toBe(false);
   });
 
-  it('suggests everyday words that find something when nothing is near', async () => {
-    expect(await resultsFor('钢琴怎么弹')).toEqual([]);
+  test('suggests everyday words that find something when nothing is near', async ({
+    site,
+    page,
+  }) => {
+    expect(await resultsFor(page, site, '钢琴怎么弹')).toEqual([]);
     await page.locator('#search-suggest a').first().waitFor();
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
@@ -226,17 +221,20 @@ function fakeSpeech(kind: 'hears' | 'unavailable' | 'network' | 'none') {
 }
 
 describe('说话搜索', () => {
-  async function openWithSpeech(kind: Parameters<typeof fakeSpeech>[0]) {
+  async function openWithSpeech(
+    { site, browser }: SiteFixtures,
+    kind: Parameters<typeof fakeSpeech>[0],
+  ) {
     const context = await browser.newContext({ viewport: PHONE });
     await context.addInitScript(fakeSpeech(kind));
     const voicePage = await context.newPage();
-    await voicePage.goto(`${server.url}/search/`);
+    await voicePage.goto(`${site.url}/search/`);
     await voicePage.waitForSelector('#search-app[data-state="idle"]', { state: 'attached' });
     return { voicePage, button: voicePage.getByRole('button', { name: '说话搜索' }), context };
   }
 
-  it('searches for what the resident says, in Chinese', async () => {
-    const { voicePage, button, context } = await openWithSpeech('hears');
+  test('searches for what the resident says, in Chinese', async ({ site, browser }) => {
+    const { voicePage, button, context } = await openWithSpeech({ site, browser }, 'hears');
     await button.waitFor({ state: 'visible' });
     await button.click();
     await waitForResults(voicePage, '低保找谁');
@@ -250,9 +248,12 @@ describe('说话搜索', () => {
     await context.close();
   });
 
-  it('stays hidden where the browser has no Chinese speech recognition', async () => {
+  test('stays hidden where the browser has no Chinese speech recognition', async ({
+    site,
+    browser,
+  }) => {
     for (const kind of ['none', 'unavailable'] as const) {
-      const { voicePage, button, context } = await openWithSpeech(kind);
+      const { voicePage, button, context } = await openWithSpeech({ site, browser }, kind);
       await voicePage.waitForSelector('.search-box__voice[data-voice="off"]', {
         state: 'attached',
       });
@@ -261,8 +262,11 @@ describe('说话搜索', () => {
     }
   });
 
-  it('hides itself and says so when the browser cannot reach its recogniser', async () => {
-    const { voicePage, button, context } = await openWithSpeech('network');
+  test('hides itself and says so when the browser cannot reach its recogniser', async ({
+    site,
+    browser,
+  }) => {
+    const { voicePage, button, context } = await openWithSpeech({ site, browser }, 'network');
     await button.click();
     await voicePage.waitForSelector('.search-box__voice[data-voice="off"]', { state: 'attached' });
     expect(await voicePage.locator('.search-box__voice').isVisible()).toBe(false);

@@ -1,17 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-
-/**
- * A private copy of the built sample site, so a rebuild of the shared one by another test run
- * cannot pull pages away mid-test.
- */
-export function copySite(siteDir: string): { dir: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'search-site-'));
-  cpSync(siteDir, dir, { recursive: true });
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** Waits until the search page shows the results for `query`, or says what it shows instead. */
 export async function waitForResults(page: Page, query: string): Promise<void> {

@@ -79,10 +79,11 @@ export function siteTest(options: SiteTestOptions = {}) {
       }
       return { url: await serve(dir), dir };
     })
-    .extend('page', { scope: 'file' }, async ({ browser }): Promise<Page> =>
-      // Closed with the browser.
-      browser.newPage(options.page),
-    );
+    .extend('page', { scope: 'file' }, async ({ browser }): Promise<Page> => {
+      // In a context of its own, as axe needs; closed with the browser.
+      const context = await browser.newContext(options.page);
+      return context.newPage();
+    });
   // Started in a suite hook, under the hook timeout, rather than inside the first test.
   test.beforeAll(async ({ site, browser }) => {
     void [site, browser];
