@@ -24,7 +24,6 @@ import type { BackendName } from '../src/cms/backend.ts';
 import type { DecapWidgetName } from '../src/cms/decap-packages.ts';
 import type { DecapConfig } from '../src/cms/decap-config.ts';
 import { formatName } from '../src/cms/names.ts';
-import type { DecapField } from '../src/cms/decap-fields.ts';
 import { siteFormat } from '../src/cms/site-format.ts';
 import { urlNameWidget } from '../src/cms/url-name-widget.ts';
 import '../src/cms/form-aids.ts';
@@ -105,7 +104,7 @@ for (const collection of config.collections) {
     cms.registerCustomFormat(
       formatName(collection.name),
       'md',
-      siteFormat(base, collection.fields as DecapField[]),
+      siteFormat(base, collection.fields),
     );
   }
 }

@@ -13,7 +13,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/support/browser.ts';
 import { repoRoot, runBuild } from '../tests/support/run-build.ts';
@@ -134,7 +134,7 @@ async function main() {
     const build = await runBuild({ outDir: siteDir, contentDir });
     if (build.code !== 0) throw new Error(`网站构建失败：\n${build.output.slice(-3000)}`);
     say(`  构建完成，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
-    const logged = /搜索索引已写入[^\n]*/.exec(build.output.replace(/\x1b\[[0-9;]*m/g, ''));
+    const logged = /搜索索引已写入[^\n]*/.exec(stripVTControlCharacters(build.output));
     if (logged) say(`  构建日志：${logged[0]}`);
 
     // Index again on its own, a few times, for a steadier figure than one build's log line.

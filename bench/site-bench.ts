@@ -25,7 +25,7 @@ import {
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateSiteContent } from './generate-site-content.ts';
 import { measurePublish, type PublishResult } from './publish-to-live.ts';
@@ -233,7 +233,7 @@ function inspect(dist: string): Output {
 function progressPrinter(label: string) {
   let pages = 0;
   return (line: string) => {
-    const text = line.replace(/\x1b\[[0-9;]*m/g, '').trim();
+    const text = stripVTControlCharacters(line).trim();
     if (!text) return;
     if (/^\S*\s*[├└]─/.test(text) || /^\d\d:\d\d:\d\d\s+[├└]─/.test(text)) {
       pages += 1;
@@ -251,7 +251,7 @@ interface Phases {
 
 /** Phase times from Astro's own log, so a slow step is easy to spot. */
 function phases(log: string): Phases {
-  const text = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const text = stripVTControlCharacters(log);
   const found: Phases = {};
   const seconds = (value: string, unit: string) =>
     unit === 'ms' || unit === '毫秒' ? Number(value) / 1000 : Number(value);
@@ -619,8 +619,10 @@ ${publishTable(published)}`;
 
 function astroVersion(): string {
   try {
-    return JSON.parse(readFileSync(join(repoRoot, 'node_modules/astro/package.json'), 'utf8'))
-      .version;
+    const astro = JSON.parse(
+      readFileSync(join(repoRoot, 'node_modules/astro/package.json'), 'utf8'),
+    ) as { version: string };
+    return astro.version;
   } catch {
     return '?';
   }

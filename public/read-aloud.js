@@ -1,13 +1,17 @@
+// @ts-check
 // 朗读: reads the article aloud in zh-CN with the browser's speech synthesis, with pause and stop.
 // The controls stay hidden where the browser has no Chinese voice.
 (function () {
-  var box = document.querySelector('[data-read-aloud]');
+  var box = /** @type {HTMLElement} */ (document.querySelector('[data-read-aloud]'));
   var synth = window.speechSynthesis;
   if (!box || !synth || typeof SpeechSynthesisUtterance === 'undefined') return;
-  var startButton = box.querySelector('[data-action="start"]');
-  var pauseButton = box.querySelector('[data-action="pause"]');
-  var stopButton = box.querySelector('[data-action="stop"]');
+  // ReadAloud.astro renders all three buttons.
+  var startButton = /** @type {HTMLElement} */ (box.querySelector('[data-action="start"]'));
+  var pauseButton = /** @type {HTMLElement} */ (box.querySelector('[data-action="pause"]'));
+  var stopButton = /** @type {HTMLElement} */ (box.querySelector('[data-action="stop"]'));
+  /** @type {SpeechSynthesisVoice | null} */
   var voice = null;
+  /** @type {string[]} */
   var queue = [];
   var paused = false;
   // Cancelling fires "end" on the old utterances: each reading has its own number.
@@ -23,6 +27,7 @@
   }
 
   // Long utterances stop after about 15 seconds in some browsers: speak sentence by sentence.
+  /** @param {string} text */
   function sentences(text) {
     var parts = text.replace(/\s+/g, ' ').split(/(?<=[。！？；!?;])/);
     var chunks = [];
@@ -38,6 +43,7 @@
     return chunks;
   }
 
+  /** @param {boolean} speaking */
   function show(speaking) {
     startButton.hidden = speaking;
     pauseButton.hidden = !speaking;
@@ -46,6 +52,7 @@
     pauseButton.textContent = pauseButton.getAttribute('data-pause');
   }
 
+  /** @param {number} id */
   function next(id) {
     if (id !== reading) return;
     var text = queue.shift();
@@ -71,13 +78,15 @@
   }
 
   startButton.addEventListener('click', function () {
-    var target = document.querySelector(box.getAttribute('data-read-aloud'));
+    var target = document.querySelector(
+      /** @type {string} */ (box.getAttribute('data-read-aloud')),
+    );
     if (!target) return;
     synth.cancel();
     // Read what the page shows, without the controls themselves.
-    var copy = target.cloneNode(true);
+    var copy = /** @type {Element} */ (target.cloneNode(true));
     var skip = copy.querySelectorAll('[data-read-aloud], .visually-hidden, [hidden]');
-    for (var i = 0; i < skip.length; i++) skip[i].remove();
+    for (var i = 0; i < skip.length; i++) /** @type {Element} */ (skip[i]).remove();
     reading += 1;
     queue = sentences(copy.textContent || '');
     show(true);

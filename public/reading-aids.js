@@ -1,3 +1,4 @@
+// @ts-check
 // Reading aids: text size and high contrast, remembered in localStorage.
 // Loaded as a blocking script in <head> so the reader's choice applies before the first paint.
 (function () {
@@ -6,6 +7,7 @@
   var CONTRAST_KEY = 'reading-aids:contrast';
   var SIZES = ['standard', 'large', 'xlarge'];
 
+  /** @param {string} key */
   function read(key) {
     try {
       return localStorage.getItem(key);
@@ -13,6 +15,7 @@
       return null;
     }
   }
+  /** @param {string} key @param {string} value */
   function write(key, value) {
     try {
       localStorage.setItem(key, value);
@@ -20,6 +23,7 @@
       // Private mode: the choice still holds for this page.
     }
   }
+  /** @param {string | null} size @param {string | null} contrast */
   function apply(size, contrast) {
     if (size === 'large' || size === 'xlarge') root.setAttribute('data-text-size', size);
     else root.removeAttribute('data-text-size');
@@ -36,7 +40,7 @@
     var state = current();
     var buttons = document.querySelectorAll('[data-reading-aid]');
     for (var i = 0; i < buttons.length; i++) {
-      var button = buttons[i];
+      var button = /** @type {Element} */ (buttons[i]);
       var aid = button.getAttribute('data-reading-aid');
       var pressed = aid === 'contrast' ? state.contrast === 'high' : aid === 'size:' + state.size;
       button.setAttribute('aria-pressed', pressed ? 'true' : 'false');
@@ -48,10 +52,10 @@
   root.classList.add('reading-aids-on');
 
   document.addEventListener('click', function (event) {
-    var target = event.target;
+    var target = /** @type {Element | null} */ (event.target);
     var button = target && target.closest ? target.closest('[data-reading-aid]') : null;
     if (!button) return;
-    var aid = button.getAttribute('data-reading-aid');
+    var aid = /** @type {string} */ (button.getAttribute('data-reading-aid'));
     var state = current();
     if (aid === 'contrast') {
       state.contrast = state.contrast === 'high' ? 'normal' : 'high';

@@ -28,7 +28,7 @@ declare module 'decap-cms-locales/dist/esm/zh_Hans' {
   export default phrases;
 }
 declare module 'decap-cms-core/dist/esm/formats/frontmatter' {
-  import type { Formatter } from './site-format.ts';
+  import type { Formatter } from '@/cms/site-format.ts';
   export function frontmatterYAML(customDelimiter?: string): Formatter;
 }
 declare module 'decap-cms-backend-*' {

@@ -66,7 +66,7 @@ export function BodyControl(props: BodyControlProps) {
   const mediaId = useRef(`body-${Math.random().toString(36).slice(2)}`);
 
   useEffect(() => {
-    const label = String(props.field?.get('label') ?? '正文');
+    const label = String((props.field?.get('label') as string | undefined) ?? '正文');
     const editor = new Editor({
       element: host.current!,
       extensions: bodyExtensions(),

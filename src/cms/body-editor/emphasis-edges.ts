@@ -19,7 +19,7 @@ const WORD_CHAR = /^[^\p{P}\p{S}\s\u3000]/u;
  */
 export function emphasisEdges(tree: Nodes): void {
   if (!('children' in tree)) return;
-  for (const child of tree.children) emphasisEdges(child as Nodes);
+  for (const child of tree.children) emphasisEdges(child);
   const children = tree.children as PhrasingContent[];
   const out: PhrasingContent[] = [];
   children.forEach((child, index) => {

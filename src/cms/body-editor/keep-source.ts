@@ -1,3 +1,4 @@
+import type { JSONContent } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import {
   listItemToMarkdown,
@@ -76,7 +77,10 @@ function rewriteList(node: PMNode, original: PMNode, source: BlockSource): strin
     text:
       same && from !== undefined
         ? parts[from]!.text
-        : listItemToMarkdown(item.toJSON(), ordered ? `${start + i}${delimiter}` : marker),
+        : listItemToMarkdown(
+            item.toJSON() as JSONContent,
+            ordered ? `${start + i}${delimiter}` : marker,
+          ),
     from,
   }));
   const loose = parts.some((part, i) => i < parts.length - 1 && part.gap.includes('\n\n'));
@@ -88,7 +92,10 @@ function rewriteTable(node: PMNode, original: PMNode, source: BlockSource): stri
   const columns = (table: PMNode) => table.firstChild?.childCount ?? 0;
   if (columns(node) !== columns(original) || parts.length < 2) return undefined;
   const rows = align(children(node), children(original)).map(({ node: row, from, same }) => ({
-    text: same && from !== undefined ? parts[from]!.text : tableRowToMarkdown(row.toJSON()),
+    text:
+      same && from !== undefined
+        ? parts[from]!.text
+        : tableRowToMarkdown(row.toJSON() as JSONContent),
     from,
   }));
   // The delimiter row (`| --- |`) lives in the gap after the header row.
@@ -99,15 +106,15 @@ function rewriteTable(node: PMNode, original: PMNode, source: BlockSource): stri
 }
 
 function rewrite(node: PMNode, original: PMNode, source: BlockSource): string {
-  if (node.type !== original.type) return nodesToMarkdown([node.toJSON()]);
+  if (node.type !== original.type) return nodesToMarkdown([node.toJSON() as JSONContent]);
   const name = node.type.name;
   if ((name === 'bulletList' || name === 'orderedList') && source.parts) {
     return rewriteList(node, original, source);
   }
   if (name === 'table' && source.parts) {
-    return rewriteTable(node, original, source) ?? nodesToMarkdown([node.toJSON()]);
+    return rewriteTable(node, original, source) ?? nodesToMarkdown([node.toJSON() as JSONContent]);
   }
-  return nodesToMarkdown([node.toJSON()]);
+  return nodesToMarkdown([node.toJSON() as JSONContent]);
 }
 
 export class SourceKeeper {
@@ -128,7 +135,8 @@ export class SourceKeeper {
     const originals = blocks.length ? children(this.#original) : [];
     const pieces = align(children(doc), originals)
       .map(({ node, from, same }) => {
-        if (from === undefined) return { text: nodesToMarkdown([node.toJSON()]), from };
+        if (from === undefined)
+          return { text: nodesToMarkdown([node.toJSON() as JSONContent]), from };
         const source = blocks[from]!;
         return { text: same ? source.text : rewrite(node, originals[from]!, source), from };
       })

@@ -242,7 +242,7 @@ function wrap(mark: Mark, inner: Run[]): PhrasingContent {
     case 'strike':
       return { type: 'delete', children };
     default: {
-      const title = mark.attrs?.['title'];
+      const title: unknown = mark.attrs?.['title'];
       return {
         type: 'link',
         url: String(mark.attrs?.['href'] ?? ''),
@@ -316,7 +316,7 @@ function toMdast(node: JSONContent): RootContent {
         })),
       };
     case 'codeBlock': {
-      const language = node.attrs?.['language'];
+      const language: unknown = node.attrs?.['language'];
       return {
         type: 'code',
         lang: typeof language === 'string' && language ? language : null,

@@ -236,7 +236,7 @@ function isBlank(node: Nodes): boolean {
   if (node.type === 'image' || node.type === 'break' || node.type === 'thematicBreak') {
     return node.type === 'break';
   }
-  return 'children' in node ? node.children.every((child) => isBlank(child as Nodes)) : true;
+  return 'children' in node ? node.children.every((child) => isBlank(child)) : true;
 }
 
 function trimParagraph(node: { children: PhrasingContent[] }) {
@@ -279,7 +279,7 @@ function tidy(parent: { children: RootContent[] }, shift: number) {
     if (child.type === 'paragraph' || child.type === 'heading') trimParagraph(child);
     if (child.type === 'table') tidyTable(child);
     if ('children' in child && child.type !== 'table' && child.type !== 'paragraph') {
-      tidy(child as { children: RootContent[] }, shift);
+      tidy(child, shift);
     }
     if (child.type === 'paragraph' || child.type === 'heading' || child.type === 'table') {
       return !isBlank(child);
@@ -347,7 +347,7 @@ function headingShift(tree: Root): number {
   let top = 7;
   const visit = (node: Nodes) => {
     if (node.type === 'heading') top = Math.min(top, node.depth);
-    if ('children' in node) node.children.forEach((child) => visit(child as Nodes));
+    if ('children' in node) node.children.forEach((child) => visit(child));
   };
   visit(tree);
   return top === 7 ? 0 : 2 - top;

@@ -7,7 +7,7 @@ export interface ToolbarButton {
   toggle?: boolean;
   active?: boolean;
   disabled?: boolean;
-  run(): void;
+  run: () => void;
 }
 
 /** The body editor's buttons, in the order a secretary reads them; table tools only in a table. */

@@ -7,6 +7,7 @@ export interface PlateMatch {
 
 /** Province abbreviation, issuing-office letter (no I or O), then 5 (6 for new energy) letters/digits. */
 const PLATE =
+  // eslint-disable-next-line no-useless-escape -- the escaped hyphen reads as a literal dash
   /(?<![A-Za-z0-9])([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])\s?([A-HJ-NP-Z])\s?[·•・.\-]?\s?([A-HJ-NP-Z0-9]{5,6})(?![A-Za-z0-9])/g;
 
 /** Licence plates in `text` (already half-width); the tail must hold a digit. */

@@ -1,5 +1,5 @@
 import { load } from 'cheerio';
-import type { Element } from 'domhandler';
+import { isText, type Element } from 'domhandler';
 import {
   ALLOWED_TAGS,
   WECHAT_COLUMN_PX,
@@ -42,7 +42,7 @@ function describe(element: Element): string {
 }
 
 function hasOwnText(element: Element): boolean {
-  return element.children.some((child) => child.type === 'text' && child.data.trim() !== '');
+  return element.children.some((child) => isText(child) && child.data.trim() !== '');
 }
 
 function imageProblem(element: Element, site: URL): string | undefined {
