@@ -1,4 +1,5 @@
 import type { PrivacyFinding } from '../lib/privacy/index.ts';
+import { sectionPath } from '../lib/routes.ts';
 import { fieldContainerOf, textOf } from './field-dom.ts';
 
 /**
@@ -21,7 +22,7 @@ const published = { names: [] as string[], phones: [] as string[] };
 /** The cadres' names and phones as the public contact page shows them: public by design. */
 async function loadPublished(): Promise<void> {
   try {
-    const response = await fetch('/contacts/', { credentials: 'same-origin' });
+    const response = await fetch(sectionPath('contacts'), { credentials: 'same-origin' });
     if (!response.ok) return;
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
     published.names = [...page.querySelectorAll('h2[id$="-name"]')]

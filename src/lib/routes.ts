@@ -61,16 +61,10 @@ export function contactVcardPath(id: string): string {
 export const contactSheetPath = `${sectionPath('contacts')}sheet/`;
 export const contactCardsPath = `${sectionPath('contacts')}cards/`;
 
-/** The search page with a query string such as `?q=低保` (or ''). */
-export function searchPath(queryString = ''): string {
-  return `${sectionPath('search')}${queryString}`;
-}
-
 export const rssPath = '/rss.xml';
 
-/** The folder Pagefind writes into the built site, and its browser entry point. */
+/** The folder Pagefind writes into the built site. */
 export const pagefindFolder = 'pagefind';
-export const pagefindScriptPath = `/${pagefindFolder}/pagefind.js`;
 
 /**
  * Whether a page is for reading: not the CMS, a print sheet or a 公众号 version. Used by the

@@ -7,11 +7,9 @@ import {
   entryPath,
   isEntryPage,
   isReadingPage,
-  pagefindScriptPath,
   posterPath,
   reportStatsPath,
   rssPath,
-  searchPath,
   sectionPath,
   wechatCoverPath,
   wechatPath,
@@ -36,15 +34,12 @@ describe('routes', () => {
     expect(wechatCoverPath('notices', 'n1')).toBe('/notices/n1/wechat/cover.png');
   });
 
-  it('builds the contacts, search, feed and Pagefind addresses', () => {
+  it('builds the contacts and feed addresses', () => {
     expect(contactCardPath('wang-fang')).toBe('/contacts/#wang-fang');
     expect(contactVcardPath('wang-fang')).toBe('/contacts/wang-fang.vcf');
     expect(contactSheetPath).toBe('/contacts/sheet/');
     expect(contactCardsPath).toBe('/contacts/cards/');
-    expect(searchPath()).toBe('/search/');
-    expect(searchPath('?q=%E4%BD%8E%E4%BF%9D')).toBe('/search/?q=%E4%BD%8E%E4%BF%9D');
     expect(rssPath).toBe('/rss.xml');
-    expect(pagefindScriptPath).toBe('/pagefind/pagefind.js');
   });
 
   it('tells pages for reading from the CMS, print sheets and 公众号 versions', () => {
