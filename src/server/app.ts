@@ -55,7 +55,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function siteName(repo: string): string {
   try {
-    const settings = parse(readFileSync(join(repo, CONTENT_FOLDER, 'settings/site.yml'), 'utf8'));
+    const file = join(repo, CONTENT_FOLDER, 'settings/site.yml');
+    const settings = parse(readFileSync(file, 'utf8')) as { name?: unknown } | null;
     return typeof settings?.name === 'string' ? settings.name : '党支部宣传站';
   } catch {
     return '党支部宣传站';
@@ -116,7 +117,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         method: request.method,
         host: request.headers.host,
         origin: request.headers.origin,
-        secFetchSite: request.headers['sec-fetch-site'] as string | undefined,
+        secFetchSite: request.headers['sec-fetch-site'],
         protocol: protocol(request),
       },
       settings.publicOrigin,

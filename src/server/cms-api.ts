@@ -260,7 +260,10 @@ export class CmsApi {
     const files = params.files;
     if (!Array.isArray(files)) throw new CmsError(400, '请求缺少 files');
     const entries = await this.readEntries(
-      files.map((f) => String((f as { path?: unknown }).path ?? '')),
+      files.map((f) => {
+        const path = (f as { path?: unknown }).path;
+        return typeof path === 'string' ? path : '';
+      }),
       session,
     );
     return entries.map((entry, index) => ({

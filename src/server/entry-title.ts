@@ -18,9 +18,11 @@ export function entryTitle(path: string, text: string | undefined): string {
     const yaml = path.endsWith('.md') ? FRONT_MATTER.exec(text)?.[1] : text;
     const data = yaml ? (parse(yaml) as Record<string, unknown> | null) : null;
     if (!data || typeof data !== 'object') return name;
-    const title = [data.title, data.name].find((v) => typeof v === 'string' && v.trim() !== '');
+    const title = [data.title, data.name].find(
+      (v): v is string => typeof v === 'string' && v.trim() !== '',
+    );
     const issue = typeof data.issue === 'number' ? `第${data.issue}期 ` : '';
-    return title ? `${issue}${String(title).trim()}` : name;
+    return title ? `${issue}${title.trim()}` : name;
   } catch {
     return name;
   }

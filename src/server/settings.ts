@@ -79,6 +79,7 @@ export function parseSettings(text: string, file: string, cwd: string): Resolved
   } catch (error) {
     throw new Error(
       `设置文件 ${file} 的写法有误：${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
     );
   }
   const result = settingsSchema.safeParse(raw ?? {});

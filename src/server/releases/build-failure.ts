@@ -1,8 +1,8 @@
-const ANSI = /\x1b\[[0-9;]*m/g;
+import { stripVTControlCharacters } from 'node:util';
 
 /** The build's output without colours, its last lines only. */
 export function outputTail(output: string, maxChars = 4000): string {
-  const clean = output.replace(ANSI, '').trim();
+  const clean = stripVTControlCharacters(output).trim();
   return clean.length > maxChars ? `…${clean.slice(-maxChars)}` : clean;
 }
 
@@ -12,7 +12,7 @@ export function outputTail(output: string, maxChars = 4000): string {
  * Astro's own message.
  */
 export function buildFailureReason(output: string): string {
-  const lines = output.replace(ANSI, '').split('\n');
+  const lines = stripVTControlCharacters(output).split('\n');
   const first = lines.findIndex((line) => line.startsWith('✖ 错误'));
   if (first >= 0) {
     const where = lines[first]!.replace('✖ 错误', '').trim();

@@ -77,6 +77,7 @@ async function refresh() {
     // Offline for a moment: try again later.
   }
   if (status) render(status);
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- refresh catches its own errors
   timer = window.setTimeout(refresh, status?.state === 'updating' ? 3000 : 60_000);
 }
 
@@ -88,6 +89,7 @@ for (const name of ['postPublish', 'postUnpublish']) {
     name,
     handler: () => {
       // The server has the commit by now; its build starts at once.
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- refresh catches its own errors
       window.setTimeout(refresh, 300);
     },
   });

@@ -131,7 +131,7 @@ export class ReleaseManager {
             } catch (error) {
               const message = `上传到 ${describeTarget(target)} 失败：${(error as Error).message}`;
               this.log(message);
-              throw new Error(message);
+              throw new Error(message, { cause: error });
             }
           },
           delays,

@@ -19,7 +19,9 @@ export class ReleaseStore {
       return { releases: log.releases ?? [], live: log.live ?? [] };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { releases: [], live: [] };
-      throw new Error(`发布记录文件 ${this.file} 无法读取：${(error as Error).message}`);
+      throw new Error(`发布记录文件 ${this.file} 无法读取：${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 

@@ -79,7 +79,7 @@ export function resolveReleaseSettings(
     };
   } catch (error) {
     if (error instanceof TargetError)
-      throw new Error(`设置里的 releases.uploads 有误：${error.message}`);
+      throw new Error(`设置里的 releases.uploads 有误：${error.message}`, { cause: error });
     throw error;
   }
   return {
