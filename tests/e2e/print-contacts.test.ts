@@ -2,13 +2,11 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
 import vCard from 'vcf';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { describe, expect, inject } from 'vitest';
+import { siteTest } from '../support/browser-test';
 import { repoRoot, runBuild } from '../support/run-build';
-import { serveStatic, type StaticServer } from '../support/static-server';
 import { pdfInfoPages, pdfPageSizes, pdfText, printToPdf } from './print-pdf';
 
 const siteDir = inject('siteDir');
@@ -38,28 +36,14 @@ const settings = parse(readFileSync(join(contentDir, 'settings/site.yml'), 'utf8
   siteUrl: string;
 };
 
-let browser: Browser;
-let page: Page;
-const servers: StaticServer[] = [];
-
-async function serve(dir: string): Promise<string> {
-  const server = await serveStatic(dir);
-  servers.push(server);
-  return server.url;
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
-});
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(servers.map((server) => server.close()));
-});
+const test = siteTest({ page: { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 } });
 
 describe('contact cards at /contacts/cards/', () => {
-  it('prints ten 90 × 54 mm cards to an A4 sheet, with every cadre on a card', async () => {
-    const base = await serve(siteDir);
+  test('prints ten 90 × 54 mm cards to an A4 sheet, with every cadre on a card', async ({
+    site,
+    page,
+  }) => {
+    const base = site.url;
     await page.goto(`${base}/contacts/cards/`);
     await page.waitForSelector('html[data-fit-checked]');
     const sheets = page.locator('.card-sheet');
@@ -91,7 +75,7 @@ describe('contact cards at /contacts/cards/', () => {
     for (const contact of contacts) expect(text).toContain(contact.name);
   });
 
-  it('draws cut marks in line with every card edge', async () => {
+  test('draws cut marks in line with every card edge', async ({ page }) => {
     const sheet = page.locator('.card-sheet').first();
     const origin = (await sheet.boundingBox())!;
     const toMm = (px: number, from: number) => Math.round(((px - from) / PX_PER_MM) * 10) / 10;
@@ -114,13 +98,16 @@ describe('contact cards at /contacts/cards/', () => {
     }
   });
 
-  it('has a QR code on each card that opens the contact directory', async () => {
+  test('has a QR code on each card that opens the contact directory', async ({ page }) => {
     const png = PNG.sync.read(await page.locator('.cut-card .qr__code').first().screenshot());
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
     expect(decoded).toBe(new URL('/contacts/', settings.siteUrl).href);
   });
 
-  it('puts 23 contacts on three sheets (10, 10, 3) and prints three pages', async () => {
+  test('puts 23 contacts on three sheets (10, 10, 3) and prints three pages', async ({
+    serve,
+    page,
+  }) => {
     const work = join(repoRoot, 'tests/.output/print-many');
     rmSync(work, { recursive: true, force: true });
     const content = join(work, 'content');
@@ -151,8 +138,11 @@ describe('contact cards at /contacts/cards/', () => {
 });
 
 describe('联系电话卡 at /contacts/sheet/', () => {
-  it('prints every cadre’s phone and the 监督电话 on exactly one A4 page', async () => {
-    const base = await serve(siteDir);
+  test('prints every cadre’s phone and the 监督电话 on exactly one A4 page', async ({
+    site,
+    page,
+  }) => {
+    const base = site.url;
     await page.goto(`${base}/contacts/sheet/`);
     await page.waitForSelector('html[data-fit-checked]');
     expect(await page.locator('.phone-sheet').getAttribute('data-fit-ok')).toBe('true');
@@ -171,7 +161,7 @@ describe('联系电话卡 at /contacts/sheet/', () => {
     expect(text).not.toContain('打印');
   });
 
-  it('is linked from /contacts/, as are the cards and each vCard', async () => {
+  test('is linked from /contacts/, as are the cards and each vCard', async () => {
     const html = readFileSync(join(siteDir, 'contacts/index.html'), 'utf8');
     expect(html).toContain('href="/contacts/sheet/"');
     expect(html).toContain('href="/contacts/cards/"');
@@ -180,7 +170,7 @@ describe('联系电话卡 at /contacts/sheet/', () => {
 });
 
 describe('vCards at /contacts/<id>.vcf', () => {
-  it('parse with a vCard library to each cadre’s name, org, title and phone', () => {
+  test('parse with a vCard library to each cadre’s name, org, title and phone', () => {
     for (const contact of contacts) {
       const raw = readFileSync(join(siteDir, 'contacts', `${contact.id}.vcf`));
       // UTF-8 without a byte-order mark.
@@ -197,8 +187,8 @@ describe('vCards at /contacts/<id>.vcf', () => {
     }
   });
 
-  it('downloads from the contact page under the cadre’s name', async () => {
-    const base = await serve(siteDir);
+  test('downloads from the contact page under the cadre’s name', async ({ site, page }) => {
+    const base = site.url;
     const contact = contacts[0]!;
     await page.goto(`${base}/contacts/`);
     const [download] = await Promise.all([

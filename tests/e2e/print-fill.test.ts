@@ -3,10 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { afterAll, describe, expect } from 'vitest';
+import { siteTest, type ServedSite } from '../support/browser-test';
 import { repoRoot, runBuild } from '../support/run-build';
-import { serveStatic, type StaticServer } from '../support/static-server';
 import { pdfPageSizes, pdfText, printToPdf, withPdfFile } from './print-pdf';
 
 // The sample content plus a short issue (two short sections, a list under a heading and a
@@ -22,7 +21,8 @@ const FIGURES = '/reports/2026-11-20-dongji-xunluo/poster/';
 const UNQUOTED_CONTACT = readdirSync(join(repoRoot, 'content/contacts')).sort()[0]!;
 const UNQUOTED_MOBILE = '13912345678';
 let buildOutput = '';
-let server: StaticServer;
+// Bound from the fixtures once per file: the helpers below all work on the one page.
+let server: ServedSite;
 let browser: Browser;
 let page: Page;
 
@@ -36,26 +36,31 @@ function longestReport(): string {
   return `/reports/${id}/poster/`;
 }
 
-beforeAll(async () => {
-  cpSync(join(repoRoot, 'content'), contentDir, { recursive: true });
-  cpSync(join(repoRoot, 'tests/fixtures/short-poster'), contentDir, { recursive: true });
-  // A cadre's mobile typed without quotes, as a secretary editing the file by hand would.
-  const contact = join(contentDir, 'contacts', UNQUOTED_CONTACT);
-  writeFileSync(
-    contact,
-    readFileSync(contact, 'utf8').replace(/^phone: .*$/m, `phone: ${UNQUOTED_MOBILE}`),
-  );
-  const { code, output } = await runBuild({ outDir: siteDir, contentDir });
-  if (code !== 0) throw new Error(`构建失败：\n${output.slice(-3000)}`);
-  buildOutput = output;
-  server = await serveStatic(siteDir);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const test = siteTest({
+  dir: async () => {
+    cpSync(join(repoRoot, 'content'), contentDir, { recursive: true });
+    cpSync(join(repoRoot, 'tests/fixtures/short-poster'), contentDir, { recursive: true });
+    // A cadre's mobile typed without quotes, as a secretary editing the file by hand would.
+    const contact = join(contentDir, 'contacts', UNQUOTED_CONTACT);
+    writeFileSync(
+      contact,
+      readFileSync(contact, 'utf8').replace(/^phone: .*$/m, `phone: ${UNQUOTED_MOBILE}`),
+    );
+    const { code, output } = await runBuild({ outDir: siteDir, contentDir });
+    if (code !== 0) throw new Error(`构建失败：\n${output.slice(-3000)}`);
+    buildOutput = output;
+    return siteDir;
+  },
+  page: { viewport: { width: 1280, height: 900 } },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+test.beforeAll(({ site, browser: opened, page: tab }) => {
+  server = site;
+  browser = opened;
+  page = tab;
+});
+
+afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -206,27 +211,32 @@ function textArea() {
 }
 
 describe('a short 学习园地 issue', () => {
-  it.each([SHORT, `${SHORT}#a4`])('grows to fill its columns, printed to PDF: %s', async (path) => {
-    const fit = await openPoster(path);
-    expect(fit.ok).toBe('true');
-    expect(fit.scale, '短的一期应放大字号').toBeGreaterThan(1.5);
-    const { fill } = await layout();
-    const pdf = await printToPdf(page);
-    expect(pdfPageSizes(pdf)).toHaveLength(1);
-    const printed = pdfColumnFill(pdf, await textArea());
-    // Filled top to bottom: the text reaches the foot of the sheet and the columns are mostly full,
-    // on screen and in the PDF alike.
-    for (const [where, columns] of [
-      ['版面', fill],
-      ['PDF', printed],
-    ] as const) {
-      const mean = columns.reduce((a, b) => a + b) / columns.length;
-      expect(Math.max(...columns), `${where}各栏填充 ${columns.join(' / ')}`).toBeGreaterThan(0.9);
-      expect(mean, `${where}各栏填充 ${columns.join(' / ')}`).toBeGreaterThan(0.7);
-    }
-  });
+  test.each([SHORT, `${SHORT}#a4`])(
+    'grows to fill its columns, printed to PDF: %s',
+    async (path) => {
+      const fit = await openPoster(path);
+      expect(fit.ok).toBe('true');
+      expect(fit.scale, '短的一期应放大字号').toBeGreaterThan(1.5);
+      const { fill } = await layout();
+      const pdf = await printToPdf(page);
+      expect(pdfPageSizes(pdf)).toHaveLength(1);
+      const printed = pdfColumnFill(pdf, await textArea());
+      // Filled top to bottom: the text reaches the foot of the sheet and the columns are mostly full,
+      // on screen and in the PDF alike.
+      for (const [where, columns] of [
+        ['版面', fill],
+        ['PDF', printed],
+      ] as const) {
+        const mean = columns.reduce((a, b) => a + b) / columns.length;
+        expect(Math.max(...columns), `${where}各栏填充 ${columns.join(' / ')}`).toBeGreaterThan(
+          0.9,
+        );
+        expect(mean, `${where}各栏填充 ${columns.join(' / ')}`).toBeGreaterThan(0.7);
+      }
+    },
+  );
 
-  it('keeps headings with what follows, short paragraphs whole and the table across the columns', async () => {
+  test('keeps headings with what follows, short paragraphs whole and the table across the columns', async () => {
     await openPoster(SHORT);
     const { splits, strandedHeadings, tables } = await layout();
     expect(strandedHeadings, '标题和下文不能分在两栏').toEqual([]);
@@ -238,7 +248,7 @@ describe('a short 学习园地 issue', () => {
 });
 
 describe('a long report', () => {
-  it('shrinks within limits, fills all three columns and splits no paragraph into slivers', async () => {
+  test('shrinks within limits, fills all three columns and splits no paragraph into slivers', async () => {
     const path = longestReport();
     const fit = await openPoster(path);
     expect(fit.ok).toBe('true');
@@ -259,7 +269,7 @@ describe('a long report', () => {
     expect(Math.min(...printed), `PDF 上三栏的填充 ${printed.join(' / ')}`).toBeGreaterThan(0.85);
   });
 
-  it('keeps each figure’s unit on the line of its number, on the poster and on the site', async () => {
+  test('keeps each figure’s unit on the line of its number, on the poster and on the site', async () => {
     await openPoster(FIGURES);
     const wrapped = (selector: string) =>
       page.$$eval(selector, (values) =>
@@ -303,13 +313,13 @@ describe('a long report', () => {
 });
 
 describe('the sample site address (站点设置 → 网站地址)', () => {
-  it('is warned about by the build, naming the field', () => {
+  test('is warned about by the build, naming the field', () => {
     expect(buildOutput).toMatch(
       /settings\/site\.yml 第 \d+ 行\n\s+字段：网站地址（siteUrl）\n\s+网站地址还是示例网址/,
     );
   });
 
-  it.each([SHORT, `${SHORT}#a4`, '/contacts/cards/', '/contacts/sheet/'])(
+  test.each([SHORT, `${SHORT}#a4`, '/contacts/cards/', '/contacts/sheet/'])(
     'is warned about on screen, never on paper: %s',
     async (path) => {
       await page.emulateMedia({ media: null });
@@ -327,7 +337,7 @@ describe('the sample site address (站点设置 → 网站地址)', () => {
 });
 
 describe('a mobile number typed without quotes (YAML reads it as a number)', () => {
-  it('builds, and the contact page shows and dials exactly what was written', () => {
+  test('builds, and the contact page shows and dials exactly what was written', () => {
     const html = readFileSync(join(siteDir, 'contacts/index.html'), 'utf8');
     expect(html).toContain(`href="tel:${UNQUOTED_MOBILE}"`);
     expect(html).toContain('139 1234 5678');
