@@ -4,10 +4,9 @@ import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject } from 'vitest';
 import { ui } from '@/ui/strings';
-import { launchChromium } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/static-server';
+import { siteTest, type ServedSite } from '../support/browser-test';
 import { builtArticles, canonicalOf, readPage } from './wechat-pages';
 
 const siteDir = inject('siteDir');
@@ -17,16 +16,14 @@ const siteUrl = new URL(canonicalOf(readPage(siteDir, '/'))!).origin;
 const report = articles.find((a) => a.section === 'reports')!;
 const shotDir = process.env.WECHAT_SHOT_DIR ?? join(siteDir, '..');
 
-let server: StaticServer;
+const test = siteTest();
+// Bound from the fixtures once per file for the helpers below.
+let server: ServedSite;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveStatic(siteDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+test.beforeAll(({ site, browser: opened }) => {
+  server = site;
+  browser = opened;
 });
 
 /**
@@ -68,7 +65,7 @@ const markedHtml = (page: Page) =>
   page.locator('[data-wechat-article]').evaluate((element) => element.innerHTML);
 
 describe('复制到公众号 button', () => {
-  it('puts exactly the marked HTML and its text on the clipboard', async () => {
+  test('puts exactly the marked HTML and its text on the clipboard', async () => {
     const context = await newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     try {
       for (const article of [report, ...articles.filter((a) => a.section !== 'reports')]) {
@@ -90,7 +87,7 @@ describe('复制到公众号 button', () => {
     }
   });
 
-  it('falls back to the copy command where ClipboardItem is missing', async () => {
+  test('falls back to the copy command where ClipboardItem is missing', async () => {
     const context = await newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     await context.addInitScript(() => {
       // @ts-expect-error: a browser without the asynchronous Clipboard API's ClipboardItem
@@ -108,7 +105,7 @@ describe('复制到公众号 button', () => {
     }
   });
 
-  it('says why when the browser refuses the clipboard', async () => {
+  test('says why when the browser refuses the clipboard', async () => {
     const context = await newContext();
     await context.addInitScript(() => {
       navigator.clipboard.write = () =>
@@ -128,7 +125,7 @@ describe('复制到公众号 button', () => {
     }
   });
 
-  it('says so when the browser can copy neither way', async () => {
+  test('says so when the browser can copy neither way', async () => {
     const context = await newContext();
     await context.addInitScript(() => {
       // @ts-expect-error: an old browser with neither ClipboardItem nor a working copy command
@@ -148,7 +145,7 @@ describe('复制到公众号 button', () => {
 });
 
 describe('公众号版 page', () => {
-  it('shows the article in the 677 px column with its images loaded, QR code and warning', async () => {
+  test('shows the article in the 677 px column with its images loaded, QR code and warning', async () => {
     const context = await newContext({ deviceScaleFactor: 1 });
     try {
       const page = await openWechat(context, report.wechat);
@@ -199,7 +196,7 @@ describe('公众号版 page', () => {
     }
   });
 
-  it('fits a phone screen without sideways scrolling, tables and figures included', async () => {
+  test('fits a phone screen without sideways scrolling, tables and figures included', async () => {
     const context = await newContext({ viewport: { width: 375, height: 800 } });
     try {
       const page = await context.newPage();
@@ -215,7 +212,7 @@ describe('公众号版 page', () => {
     }
   });
 
-  it('works without JavaScript: no button, the steps and the article to select by hand', async () => {
+  test('works without JavaScript: no button, the steps and the article to select by hand', async () => {
     const context = await newContext({ javaScriptEnabled: false });
     try {
       const page = await openWechat(context, report.wechat);
