@@ -6,8 +6,6 @@
 
 /** Sections with one page per entry, a list page and year pages. */
 export type EntrySection = 'study' | 'reports' | 'notices';
-/** Sections whose entries get a printable poster. */
-export type PosterSection = 'study' | 'reports';
 /** Top-level pages reached from the navigation or the footer. */
 export type Section = EntrySection | 'contacts' | 'search' | 'accessibility' | 'admin';
 
