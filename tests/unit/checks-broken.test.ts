@@ -1,31 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Problem } from '@/checks/problem';
 import { runChecks } from '@/checks/run-checks';
+import { contentCopy } from '../support/content-copy';
 import { repoRoot } from '../support/run-build';
 
-const minimal = join(repoRoot, 'tests/fixtures/minimal-content');
 const broken = join(repoRoot, 'tests/fixtures/broken');
-const made: string[] = [];
-
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 /**
  * The minimal site with a broken case's files laid over it (tests/fixtures/broken/<case>/content
  * and, when present, its public/), checked as `npm run check` does.
  */
 function checkCase(name: string, extra: Record<string, string> = {}): Problem[] {
-  const dir = mkdtempSync(join(tmpdir(), `broken-${name}-`));
-  made.push(dir);
-  cpSync(minimal, dir, { recursive: true });
   const overlay = join(broken, name, 'content');
-  if (existsSync(overlay)) cpSync(overlay, dir, { recursive: true });
-  for (const [file, text] of Object.entries(extra)) writeFileSync(join(dir, file), text);
+  const dir = contentCopy(extra, {
+    overlays: existsSync(overlay) ? [overlay] : [],
+    prefix: `broken-${name}-`,
+  });
   const publicDir = join(broken, name, 'public');
   return runChecks(repoRoot, '2026-11-28', {
     contentDir: dir,
@@ -251,11 +244,15 @@ describe('a broken entry gets one clear Chinese message naming the file', () => 
   });
 
   it('npm run check prints them in Chinese, exits 1 and shows no stack trace', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'broken-cli-'));
-    made.push(dir);
-    cpSync(minimal, dir, { recursive: true });
-    for (const name of ['yaml-syntax', 'wrong-types', 'empty-file', 'dead-links'])
-      cpSync(join(broken, name, 'content'), dir, { recursive: true });
+    const dir = contentCopy(
+      {},
+      {
+        overlays: ['yaml-syntax', 'wrong-types', 'empty-file', 'dead-links'].map((name) =>
+          join(broken, name, 'content'),
+        ),
+        prefix: 'broken-cli-',
+      },
+    );
     const run = spawnSync(process.execPath, ['src/checks/cli.ts'], {
       cwd: repoRoot,
       env: { ...process.env, SITE_CONTENT_DIR: dir },

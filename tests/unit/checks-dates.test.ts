@@ -1,23 +1,16 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Problem } from '@/checks/problem';
 import { runChecks } from '@/checks/run-checks';
+import { contentCopy } from '../support/content-copy';
 import { repoRoot } from '../support/run-build';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 function checkStudy(month: string, date: string): Problem[] {
-  const dir = mkdtempSync(join(tmpdir(), 'dates-'));
-  made.push(dir);
-  cpSync(join(repoRoot, 'tests/fixtures/minimal-content'), dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'study/2099-01.md'),
-    `---\ntitle: 学习\nissue: 99\nmonth: "${month}"\ndate: ${date}\nsummary: 摘要\n---\n\n## 一\n\n正文\n`,
+  const dir = contentCopy(
+    {
+      'study/2099-01.md': `---\ntitle: 学习\nissue: 99\nmonth: "${month}"\ndate: ${date}\nsummary: 摘要\n---\n\n## 一\n\n正文\n`,
+    },
+    { prefix: 'dates-' },
   );
   return runChecks(repoRoot, '2026-11-30', {
     contentDir: dir,

@@ -1,29 +1,15 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { formatProblems } from '@/checks/format-problems';
 import type { Problem } from '@/checks/problem';
 import { runChecks } from '@/checks/run-checks';
+import { contentCopy } from '../support/content-copy';
 import { repoRoot } from '../support/run-build';
 import { fullWidth, group4, makeCard, makeId } from './privacy-fixtures';
 
-const minimal = join(repoRoot, 'tests/fixtures/minimal-content');
-const made: string[] = [];
-
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 /** The minimal site (cadre 张某某 publishes 13900000001) with some files added or replaced. */
 function checkWith(files: Record<string, string>): Problem[] {
-  const dir = mkdtempSync(join(tmpdir(), 'privacy-'));
-  made.push(dir);
-  cpSync(minimal, dir, { recursive: true });
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
+  const dir = contentCopy(files, { prefix: 'privacy-' });
   return runChecks(repoRoot, '2026-11-28', {
     contentDir: dir,
     publicDir: join(dir, 'no-public'),

@@ -1,26 +1,13 @@
-import { cpSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatProblems } from '@/checks/format-problems';
 import { runChecks } from '@/checks/run-checks';
+import { contentCopy } from '../support/content-copy';
 import { repoRoot } from '../support/run-build';
-
-const fixture = join(repoRoot, 'tests/fixtures/minimal-content');
-const made: string[] = [];
 
 /** A copy of the minimal fixture with some files replaced, checked as a site would be. */
 function checkWith(files: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'content-'));
-  made.push(dir);
-  cpSync(fixture, dir, { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return runChecks(repoRoot, '2026-11-28', { contentDir: dir });
+  return runChecks(repoRoot, '2026-11-28', { contentDir: contentCopy(files) });
 }
-
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('the repository’s sample content', () => {
   it('passes every check', () => {
