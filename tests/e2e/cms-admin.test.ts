@@ -1,37 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { runChecks } from '../../src/checks/run-checks';
-import { launchChromium } from '../support/browser';
+import { cmsTest } from '../support/browser-test';
+import { painted } from '../support/page-state';
 import { repoRoot, runBuild } from '../support/run-build';
 
 /** The CMS end to end: the real dev server on a copy of the content, driven in Chromium. */
 
-const work = mkdtempSync(join(tmpdir(), 'cms-e2e-'));
-const content = join(work, 'content');
+const test = cmsTest({ port: [4350, 4369] });
+// Bound from the fixtures once per file: the dev server's folder (holding content/) and address.
+let work = '';
+let content = '';
 /** Screenshots to look at (docs/cms-*.png are copies of these). */
 const shots = join(repoRoot, 'tests/.output/cms');
-let server: ChildProcess | undefined;
 let origin = '';
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function post(
   body: unknown,
@@ -51,36 +39,6 @@ function post(
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });
-}
-
-async function startDevServer() {
-  const port = await freePort();
-  origin = `http://localhost:${port}`;
-  const astro = join(repoRoot, 'node_modules/astro/bin/astro.mjs');
-  const env: NodeJS.ProcessEnv = { ...process.env, SITE_CONTENT_DIR: content };
-  // vitest mirrors Vite's import.meta.env into process.env; the dev server must not inherit it.
-  for (const key of Object.keys(env)) {
-    if (/^(VITEST|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$|TEST$)/.test(key)) delete env[key];
-  }
-  server = spawn(
-    process.execPath,
-    [astro, 'dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'],
-    { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let log = '';
-  server.stdout?.on('data', (chunk) => (log += chunk));
-  server.stderr?.on('data', (chunk) => (log += chunk));
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${origin}/admin/`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`开发服务器没有启动：\n${log}`);
 }
 
 /**
@@ -110,22 +68,14 @@ async function publish() {
   await page.getByText('立即发布', { exact: true }).click();
 }
 
-beforeAll(async () => {
-  cpSync(join(repoRoot, 'content'), content, { recursive: true });
+test.beforeAll(async ({ cms, browser }) => {
+  ({ work, content, origin } = cms);
   mkdirSync(shots, { recursive: true });
-  await startDevServer();
-  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (server?.pid) process.kill(server.pid);
-  rmSync(work, { recursive: true, force: true });
-});
-
 describe('本机内容管理代理', () => {
-  it('只接受本机 Host 和本机来源的请求', async () => {
+  test('只接受本机 Host 和本机来源的请求', async () => {
     expect((await post({ action: 'info' })).status).toBe(200);
     for (const host of ['evil.example', 'evil.example:4321', '192.168.1.10']) {
       expect((await post({ action: 'info' }, { host })).status).toBe(403);
@@ -134,7 +84,7 @@ describe('本机内容管理代理', () => {
     expect(fromOtherSite.status).toBe(403);
   });
 
-  it('只读写 content/ 和 public/uploads/，别处一律拒绝', async () => {
+  test('只读写 content/ 和 public/uploads/，别处一律拒绝', async () => {
     const packageJson = readFileSync(join(repoRoot, 'package.json'), 'utf8');
     const attempts = [
       {
@@ -174,7 +124,7 @@ describe('本机内容管理代理', () => {
 });
 
 describe('在浏览器里用内容管理编辑', () => {
-  it('新建一期学习园地：填写全部字段和正文（含拼音输入法输入的中文），发布后文件有效，网站显示它', async () => {
+  test('新建一期学习园地：填写全部字段和正文（含拼音输入法输入的中文），发布后文件有效，网站显示它', async () => {
     await openAdmin();
     await page.goto(`${origin}/admin/#/collections/study`);
     await page.getByText('第 6 期', { exact: false }).first().waitFor();
@@ -232,7 +182,7 @@ describe('在浏览器里用内容管理编辑', () => {
     expect(html).toContain(ime);
   }, 300_000);
 
-  it('只是点开正文阅读不算改动：离开时不问，文件不变；真的改了才算', async () => {
+  test('只是点开正文阅读不算改动：离开时不问，文件不变；真的改了才算', async () => {
     const file = join(content, 'study/2026-05.md');
     const before = readFileSync(file, 'utf8');
     await openAdmin();
@@ -246,7 +196,9 @@ describe('在浏览器里用内容管理编辑', () => {
     await body.click();
     await page.getByLabel('标题', { exact: true }).click();
     const publishButton = page.getByRole('button', { name: '发布', exact: true });
-    await page.waitForTimeout(1000);
+    // The title has taken focus from the body and the form has drawn what that changed.
+    await page.getByLabel('标题', { exact: true }).and(page.locator(':focus')).waitFor();
+    await painted(page);
     expect(await publishButton.isVisible()).toBe(false);
     await page.goto(`${origin}/admin/#/collections/study`);
     await page.getByText('第 6 期', { exact: false }).first().waitFor();
@@ -260,7 +212,7 @@ describe('在浏览器里用内容管理编辑', () => {
     await publishButton.waitFor();
   }, 120_000);
 
-  it('给一期学习园地上传封面图片并填写说明：图片存进媒体文件夹，文件引用它，检查通过', async () => {
+  test('给一期学习园地上传封面图片并填写说明：图片存进媒体文件夹，文件引用它，检查通过', async () => {
     const file = join(content, 'study/2026-10.md');
     const photo = new PNG({ width: 64, height: 48 });
     photo.data.fill(200);
@@ -288,7 +240,7 @@ describe('在浏览器里用内容管理编辑', () => {
     expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
   }, 120_000);
 
-  it('修改联系卡电话；填错号码时拒绝保存并用中文说明', async () => {
+  test('修改联系卡电话；填错号码时拒绝保存并用中文说明', async () => {
     const file = join(content, 'contacts/ma-jun.md');
     const openEntry = async () => {
       await openAdmin();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { inject, test as base } from 'vitest';
 import { launchChromium } from './browser';
-import { startCmsDevServer, type CmsDevServer } from './cms-dev-server';
+import { freePortIn, startCmsDevServer, type CmsDevServer } from './cms-dev-server';
 import { serveStatic } from './static-server';
 
 /** A built site served on a free loopback port. */
@@ -92,8 +92,10 @@ export function siteTest(options: SiteTestOptions = {}) {
 }
 
 export interface CmsTestOptions {
-  /** A port of the calling engineer's test range; the dev server listens there. */
-  port: number;
+  /** The dev server's port, or the range of this test file's ports to take the first free one of. */
+  port: number | [first: number, last: number];
+  /** How long the dev server may take to answer; 2 minutes unless given. */
+  startTimeout?: number;
 }
 
 /**
@@ -106,7 +108,8 @@ export function cmsTest(options: CmsTestOptions) {
     'cms',
     { scope: 'file' },
     async ({}, { onCleanup }): Promise<CmsDevServer> => {
-      const server = await startCmsDevServer(options.port);
+      const port = Array.isArray(options.port) ? await freePortIn(...options.port) : options.port;
+      const server = await startCmsDevServer(port, options.startTimeout);
       onCleanup(() => server.stop());
       return server;
     },

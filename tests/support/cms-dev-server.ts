@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -10,14 +11,32 @@ export interface CmsDevServer {
   /** Holds `content/` (a copy of the sample content) and `public/uploads/`. */
   work: string;
   content: string;
+  /** What the server has printed so far: it says when it reloaded a page after a file changed. */
+  log(): string;
   stop(): void;
+}
+
+/** The first port of `first`–`last` nobody listens on, so parallel runs of a test do not collide. */
+export async function freePortIn(first: number, last: number): Promise<number> {
+  for (let port = first; port <= last; port += 1) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`端口 ${first}–${last} 都被占用了`);
 }
 
 /**
  * The real dev server (`npm start`) with its local CMS backend, on a copy of the sample content so
  * what the CMS writes can be read back without touching the repository.
  */
-export async function startCmsDevServer(port: number): Promise<CmsDevServer> {
+export async function startCmsDevServer(
+  port: number,
+  startTimeout = 120_000,
+): Promise<CmsDevServer> {
   const work = mkdtempSync(join(tmpdir(), 'cms-dev-'));
   const content = join(work, 'content');
   cpSync(join(repoRoot, 'content'), content, { recursive: true });
@@ -40,11 +59,11 @@ export async function startCmsDevServer(port: number): Promise<CmsDevServer> {
     if (server.pid && server.exitCode === null) process.kill(server.pid);
     rmSync(work, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + startTimeout;
   while (Date.now() < deadline) {
     try {
       const res = await fetch(`${origin}/admin/`);
-      if (res.ok) return { origin, work, content, stop };
+      if (res.ok) return { origin, work, content, log: () => log, stop };
     } catch {
       // not listening yet
     }
