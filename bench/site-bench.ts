@@ -27,6 +27,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { htmlFiles } from '../scripts/html-pages.ts';
 import { generateSiteContent } from './generate-site-content.ts';
 import { measurePublish, type PublishResult } from './publish-to-live.ts';
 
@@ -188,12 +189,6 @@ function folderBytes(dir: string): number {
   return total;
 }
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
 const gzipBytes = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 interface Output {
@@ -208,7 +203,7 @@ interface Output {
 }
 
 function inspect(dist: string): Output {
-  const pages = htmlFiles(dist);
+  const pages = htmlFiles(dist).map((file) => join(dist, file));
   const reports = pages.filter((file) => /[/\\]reports[/\\][^/\\]+[/\\]index\.html$/.test(file));
   const sizes = reports.map(gzipBytes).sort((a, b) => a - b);
   let largestGzip = 0;

@@ -6,12 +6,13 @@
  * - content pages run no JavaScript except the reading aids (字号/高对比度, 朗读) and search.
  * .size-limit.json holds the per-file limits (reading-aid scripts, the shared stylesheet).
  */
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { collectionLabels } from '../src/ui/strings.ts';
 import { isEntryPage, isReadingPage } from '../src/lib/routes.ts';
+import { htmlFiles, pageAddress } from './html-pages.ts';
 
 const KB = 1000; // as size-limit counts
 export const BUDGETS = {
@@ -21,19 +22,9 @@ export const BUDGETS = {
 
 /** Scripts a content page may load: the reading aids everywhere, search where it is offered. */
 const ALLOWED_SCRIPT = [/^\/reading-aids\.js$/, /^\/read-aloud\.js$/, /search|pagefind/];
-/** A built file's URL path: study/2026-03/index.html → /study/2026-03/. */
-const urlPath = (page: string) => `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
 
 const gzipSize = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} kB`;
-
-function htmlFiles(dir: string, root = dir): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path, root);
-    return name.endsWith('.html') ? [relative(root, path).split(sep).join('/')] : [];
-  });
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -58,7 +49,7 @@ export function checkBudgets(dir: string): BudgetResult {
   };
 
   // Print tools, the 公众号 versions and the CMS are not pages for reading.
-  const pages = htmlFiles(dir).filter((page) => isReadingPage(urlPath(page)));
+  const pages = htmlFiles(dir).filter((page) => isReadingPage(pageAddress(page)));
   const articleSizes = new Map<string, { page: string; size: number }[]>();
   const css = new Set<string>();
   let inlineCss = '';
@@ -67,7 +58,7 @@ export function checkBudgets(dir: string): BudgetResult {
   for (const page of pages) {
     const html = readFileSync(join(dir, page));
     const $ = cheerio.load(html);
-    if (isEntryPage(urlPath(page)) && page.endsWith('/index.html')) {
+    if (isEntryPage(pageAddress(page)) && page.endsWith('/index.html')) {
       const kind = page.split('/')[0]!;
       articleSizes.set(kind, [...(articleSizes.get(kind) ?? []), { page, size: gzipSize(html) }]);
     }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +10,7 @@ import type { Notice } from '@/schemas/notices';
 import type { Report } from '@/schemas/reports';
 import type { StudyIssue } from '@/schemas/study';
 import type { Contact } from '@/schemas/contacts';
+import { htmlFiles } from '../../scripts/html-pages';
 import { repoRoot } from '../support/run-build';
 
 const TODAY = '2026-11-28';
@@ -25,9 +26,7 @@ function page(path: string): CheerioAPI {
 const textOf = ($: CheerioAPI, selector = 'body') => $(selector).text().replace(/\s+/g, ' ');
 
 function allHtmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name));
+  return htmlFiles(dir).map((file) => join(dir, file));
 }
 
 const sample = (() => {
