@@ -1,14 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import exifr from 'exifr';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { repoRoot } from '../support/run-build';
+import { describe, expect } from 'vitest';
+import { cmsTest } from '../support/browser-test';
 import {
   HTML_PAGE,
   RENAMED_EXE,
@@ -20,27 +16,14 @@ import {
 
 /** Uploads and checks at save through the real CMS backend of `npm start`, and the real CMS page. */
 
-const work = mkdtempSync(join(tmpdir(), 'uploads-cms-'));
-const content = join(work, 'content');
-const uploads = join(work, 'public/uploads');
-let server: ChildProcess | undefined;
+const test = cmsTest({ port: [4422, 4439], startTimeout: 180_000 });
+// Bound from the fixtures once per file: the dev server's folder (holding content/) and address.
+let work = '';
+let content = '';
+let uploads = '';
 let origin = '';
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-
-/** A free port in this test's range (4422–4439). */
-async function freePort(): Promise<number> {
-  for (let port = 4422; port <= 4439; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error('4422–4439 端口都被占用');
-}
 
 async function post(
   body: unknown,
@@ -71,33 +54,6 @@ const persistMedia = (name: string, bytes: Buffer) =>
     },
   });
 
-async function startDevServer() {
-  const port = await freePort();
-  origin = `http://localhost:${port}`;
-  const astro = join(repoRoot, 'node_modules/astro/bin/astro.mjs');
-  const env: NodeJS.ProcessEnv = { ...process.env, SITE_CONTENT_DIR: content };
-  for (const key of Object.keys(env))
-    if (/^(VITEST|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$|TEST$)/.test(key)) delete env[key];
-  server = spawn(
-    process.execPath,
-    [astro, 'dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'],
-    { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let log = '';
-  server.stdout?.on('data', (chunk) => (log += chunk));
-  server.stderr?.on('data', (chunk) => (log += chunk));
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${origin}/admin/`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`开发服务器没有启动：\n${log}`);
-}
-
 async function openEntry(hash: string) {
   await page?.close();
   page = await context.newPage();
@@ -117,24 +73,17 @@ async function publish() {
 
 const uploaded = () => (existsSync(uploads) ? readdirSync(uploads).sort() : []);
 
-beforeAll(async () => {
-  cpSync(join(repoRoot, 'content'), content, { recursive: true });
-  await startDevServer();
-  browser = await launchChromium();
+test.beforeAll(async ({ cms, browser }) => {
+  ({ work, content, origin } = cms);
+  uploads = join(work, 'public/uploads');
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   // The first visit compiles the CMS and its editor: pay for it here, not in a test's timeout.
   await openEntry('reports/entries/2026-06-30-lianxi-qunzhong-baogao');
   await page.locator('[contenteditable="true"]').last().waitFor({ timeout: 300_000 });
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (server?.pid) process.kill(server.pid);
-  rmSync(work, { recursive: true, force: true });
-});
-
 describe('本机内容管理代理：上传', () => {
-  it.each([
+  test.each([
     ['evil.html', HTML_PAGE, '网页'],
     ['evil.svg', SVG_ONLOAD, 'SVG'],
     ['photo.jpg', RENAMED_EXE, '程序'],
@@ -147,7 +96,7 @@ describe('本机内容管理代理：上传', () => {
     expect(uploaded()).not.toContain(name);
   });
 
-  it('4000×3000 带 GPS 的手机照片：缩小、去掉拍摄信息、改成可读的名字', async () => {
+  test('4000×3000 带 GPS 的手机照片：缩小、去掉拍摄信息、改成可读的名字', async () => {
     const photo = await hugePhoto();
     expect(await exifr.gps(photo)).toBeTruthy();
     const { status, json } = await persistMedia('微信图片_20261201093015.jpg', photo);
@@ -160,7 +109,7 @@ describe('本机内容管理代理：上传', () => {
     expect(saved.length).toBeLessThan(photo.length);
   }, 60_000);
 
-  it('条目里有居民手机号：拒绝保存，说明是“正文”，文件不写', async () => {
+  test('条目里有居民手机号：拒绝保存，说明是“正文”，文件不写', async () => {
     const raw = readFileSync(join(content, 'study/2026-10.md'), 'utf8').replace(
       /\n*$/,
       '\n\n联系王某某：13812345678。\n',
@@ -187,7 +136,7 @@ describe('本机内容管理代理：上传', () => {
     expect(readFileSync(join(content, 'study/2026-10.md'), 'utf8')).not.toContain('13812345678');
   });
 
-  it('草稿里还没上传的封面：照样保存，提醒随回应带回内容管理', async () => {
+  test('草稿里还没上传的封面：照样保存，提醒随回应带回内容管理', async () => {
     const raw =
       '---\ntitle: 冬季学习\nissue: 99\nmonth: 2026-12\ndate: 2026-12-01\nsummary: 本期学习党章。\n' +
       'cover: /uploads/later.jpg\ncoverAlt: 学习现场\ndraft: true\n---\n\n## 学习要点\n\n认真学习。\n';
@@ -218,7 +167,7 @@ describe('本机内容管理代理：上传', () => {
 });
 
 describe('在浏览器里用内容管理上传和保存', () => {
-  it('正文写了居民手机号：发布被拒绝，页面上用中文指出“正文”和打码写法', async () => {
+  test('正文写了居民手机号：发布被拒绝，页面上用中文指出“正文”和打码写法', async () => {
     const file = join(content, 'reports/2026-06-30-lianxi-qunzhong-baogao.md');
     const before = readFileSync(file, 'utf8');
     await openEntry('reports/entries/2026-06-30-lianxi-qunzhong-baogao');
@@ -240,7 +189,7 @@ describe('在浏览器里用内容管理上传和保存', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   }, 240_000);
 
-  it('期号和别的一期重复：保存被拒绝，页面上指出“期号”，文件不变', async () => {
+  test('期号和别的一期重复：保存被拒绝，页面上指出“期号”，文件不变', async () => {
     const file = join(content, 'study/2026-09.md');
     const before = readFileSync(file, 'utf8');
     await openEntry('study/entries/2026-09');
@@ -255,7 +204,7 @@ describe('在浏览器里用内容管理上传和保存', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   }, 240_000);
 
-  it('SVG 选中时就被拒绝，说明原因，什么也不上传', async () => {
+  test('SVG 选中时就被拒绝，说明原因，什么也不上传', async () => {
     await openEntry('study/entries/2026-09');
     await page.getByRole('button', { name: '选择图片' }).click({ timeout: 60_000 });
     await page.getByRole('button', { name: '上传' }).waitFor({ timeout: 60_000 });
@@ -270,7 +219,7 @@ describe('在浏览器里用内容管理上传和保存', () => {
     expect(uploaded().filter((name) => name.endsWith('.svg'))).toEqual([]);
   }, 240_000);
 
-  it('中文名的封面（封面.png）：保存成 fengmian.png，条目引用它', async () => {
+  test('中文名的封面（封面.png）：保存成 fengmian.png，条目引用它', async () => {
     const file = join(content, 'study/2026-08.md');
     await openEntry('study/entries/2026-08');
     await page.getByRole('button', { name: '选择图片' }).click({ timeout: 60_000 });
