@@ -1,20 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { repoRoot } from '../support/run-build';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect } from 'vitest';
+import { cmsTest } from '../support/browser-test';
+import type { CmsDevServer } from '../support/cms-dev-server';
 
 /**
  * The CMS forms as a secretary meets them, through the real dev server on a copy of the content:
@@ -22,55 +12,14 @@ import { repoRoot } from '../support/run-build';
  * English or developer words on screen or for screen readers.
  */
 
-const work = mkdtempSync(join(tmpdir(), 'cms-forms-'));
-const content = join(work, 'content');
-let server: ChildProcess | undefined;
+const test = cmsTest({ port: [4522, 4539] });
+// Bound from the fixtures once per file: the dev server, its folder (holding content/) and address.
+let server: CmsDevServer | undefined;
+let work = '';
+let content = '';
 let origin = '';
-/** The dev server's output: it says when it reloaded the page because a source file changed. */
-let serverLog = '';
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-
-/** The first free port of 4522–4539 (this test's range). */
-async function freePort(): Promise<number> {
-  for (let port = 4522; port <= 4539; port += 1) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error('端口 4522–4539 都被占用了');
-}
-
-async function startDevServer() {
-  const port = await freePort();
-  origin = `http://localhost:${port}`;
-  const astro = join(repoRoot, 'node_modules/astro/bin/astro.mjs');
-  const env: NodeJS.ProcessEnv = { ...process.env, SITE_CONTENT_DIR: content };
-  for (const key of Object.keys(env)) {
-    if (/^(VITEST|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$|TEST$)/.test(key)) delete env[key];
-  }
-  server = spawn(
-    process.execPath,
-    [astro, 'dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'],
-    { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  server.stdout?.on('data', (chunk) => (serverLog += chunk));
-  server.stderr?.on('data', (chunk) => (serverLog += chunk));
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${origin}/admin/`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`开发服务器没有启动：\n${serverLog}`);
-}
 
 /** A fresh tab on the admin, logged in to the local backend. */
 async function openAdmin(hash = '') {
@@ -92,13 +41,13 @@ async function openAdmin(hash = '') {
  */
 async function despiteReloads(scenario: () => Promise<void>) {
   for (let attempt = 1; ; attempt += 1) {
-    const from = serverLog.length;
+    const from = server!.log().length;
     try {
       await scenario();
       return;
     } catch (error) {
       const reloaded = /\[watch\]|page reload|hmr update|optimized dependencies/i.test(
-        serverLog.slice(from),
+        server!.log().slice(from),
       );
       if (!reloaded || attempt === 4) throw error;
       console.log('开发服务器中途重新加载了页面，重做这一步');
@@ -147,24 +96,20 @@ async function latinWords(): Promise<string[]> {
   });
 }
 
-beforeAll(async () => {
-  cpSync(join(repoRoot, 'content'), content, { recursive: true });
-  await startDevServer();
-  browser = await launchChromium();
+test.beforeAll(async ({ cms, browser }) => {
+  server = cms;
+  ({ work, content, origin } = cms);
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   // Lazy parts (body editor, pinyin) load through the dev server, slowly on a busy machine.
   context.setDefaultTimeout(60_000);
 }, 240_000);
 
-afterAll(async () => {
-  writeFileSync(join(tmpdir(), 'cms-forms-server.log'), serverLog);
-  await browser?.close();
-  if (server?.pid) process.kill(server.pid);
-  rmSync(work, { recursive: true, force: true });
+afterAll(() => {
+  writeFileSync(join(tmpdir(), 'cms-forms-server.log'), server?.log() ?? '');
 });
 
 describe('表单没有陷阱', () => {
-  it(
+  test(
     '不填“数据”的工作报告可以发布：没有空行，日期逐字输入（先写年），网址名不填时按标题拼音生成',
     () =>
       despiteReloads(async () => {
@@ -201,7 +146,7 @@ describe('表单没有陷阱', () => {
     240_000,
   );
 
-  it(
+  test(
     '日期也可以写成“2026年3月5日”；写不完整时说明怎么写，保存被拒并列出每一项和原因',
     () =>
       despiteReloads(async () => {
@@ -228,7 +173,7 @@ describe('表单没有陷阱', () => {
     240_000,
   );
 
-  it(
+  test(
     '点“新增专题”后光标就在新的一行里',
     () =>
       despiteReloads(async () => {
@@ -250,7 +195,7 @@ describe('表单没有陷阱', () => {
 });
 
 describe('边打字边检查个人信息', () => {
-  it(
+  test(
     '正文里打出居民的手机号和身份证号时，字段下面马上出现提示和打码写法',
     () =>
       despiteReloads(async () => {
@@ -293,7 +238,7 @@ describe('边打字边检查个人信息', () => {
     400_000,
   );
 
-  it(
+  test(
     '联系卡里干部自己的电话不提示',
     () =>
       despiteReloads(async () => {
@@ -313,9 +258,9 @@ describe('边打字边检查个人信息', () => {
 });
 
 describe('处处是中文', () => {
-  it(
+  test(
     '登录页没有 Decap 标志，标题是中文',
-    () =>
+    ({ browser }) =>
       despiteReloads(async () => {
         // A new browser profile: nobody logged in yet.
         const fresh = await browser.newContext({ locale: 'zh-CN' });
@@ -336,7 +281,7 @@ describe('处处是中文', () => {
     240_000,
   );
 
-  it(
+  test(
     '列表页、各栏目的新建表单和编辑页上没有英文和术语（含读屏文字）',
     () =>
       despiteReloads(async () => {
@@ -375,7 +320,7 @@ describe('处处是中文', () => {
     240_000,
   );
 
-  it(
+  test(
     '新建的空表单不说“已保存”；草稿保存后不叫“已发布”',
     () =>
       despiteReloads(async () => {
