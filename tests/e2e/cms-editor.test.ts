@@ -1,14 +1,9 @@
 import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import {
-  openAdmin,
-  publishEntry,
-  startCmsDevServer,
-  type CmsDevServer,
-} from '../support/cms-dev-server';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { cmsTest } from '../support/browser-test';
+import { openAdmin, publishEntry, type CmsDevServer } from '../support/cms-dev-server';
 import { bodyEditor, caretAfter } from '../support/ime';
 import { repoRoot } from '../support/run-build';
 
@@ -18,21 +13,18 @@ import { repoRoot } from '../support/run-build';
  */
 
 const shots = join(repoRoot, 'tests/.output/cms-editor');
+const test = cmsTest({ port: 4406 });
+// Bound from the fixtures once per file for the helpers below.
 let server: CmsDevServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
+test.beforeAll(async ({ cms, browser: opened }) => {
   mkdirSync(shots, { recursive: true });
-  server = await startCmsDevServer(4406);
-  browser = await launchChromium();
+  server = cms;
+  browser = opened;
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
 });
 
 async function fresh(target: BrowserContext = context) {
@@ -82,7 +74,7 @@ async function waitForSaved(path: string): Promise<string> {
 }
 
 describe('正文原样保存', () => {
-  it('打开条目、点进正文、离开：不问“是否离开”，没有文件被改写', async () => {
+  test('打开条目、点进正文、离开：不问“是否离开”，没有文件被改写', async () => {
     const entries = [
       'study/2026-05.md',
       'study/2026-07.md',
@@ -110,7 +102,7 @@ describe('正文原样保存', () => {
     }
   }, 120_000);
 
-  it('改一个词只改那一段的那一行，改一个单元格只改那一行表格', async () => {
+  test('改一个词只改那一段的那一行，改一个单元格只改那一行表格', async () => {
     const path = file('study/2026-07.md');
     const before = readFileSync(path, 'utf8');
     await fresh();
@@ -138,7 +130,7 @@ describe('粘贴', () => {
     { name: 'wechat-article', month: '2031-02', issue: 202 },
     { name: 'excel-range', month: '2031-03', issue: 203 },
   ];
-  it.each(samples)(
+  test.each(samples)(
     '$name：粘贴进编辑器，保存的正文就是干净的 Markdown',
     async ({ name, month, issue }) => {
       const dir = join(repoRoot, 'tests/fixtures/paste');
@@ -168,7 +160,7 @@ describe('粘贴', () => {
 });
 
 describe('表格按钮', () => {
-  it('插入 3×3 表格，填写后保存为 GFM 表格', async () => {
+  test('插入 3×3 表格，填写后保存为 GFM 表格', async () => {
     await fresh();
     await newStudy('2031-04', 204);
     await page.keyboard.type('本月安排：');
@@ -192,7 +184,7 @@ describe('表格按钮', () => {
 });
 
 describe('列表按日期从新到旧', () => {
-  it.each(['study', 'notices', 'reports'])('%s 列表第一条是最新的', async (collection) => {
+  test.each(['study', 'notices', 'reports'])('%s 列表第一条是最新的', async (collection) => {
     const names = readdirSync(join(server.content, collection))
       .filter((name) => name.endsWith('.md'))
       .map((name) => {
@@ -249,7 +241,7 @@ describe('手机 390×844', () => {
     );
   }
 
-  it('栏目列表：不横向滚动', async () => {
+  test('栏目列表：不横向滚动', async () => {
     await fresh(phone);
     await page.goto(`${server.origin}/admin/#/collections/study`);
     await page.locator('a[href*="/collections/study/entries/"]').first().waitFor();
@@ -257,7 +249,7 @@ describe('手机 390×844', () => {
     await page.screenshot({ path: join(shots, 'phone-list.png') });
   });
 
-  it('编辑条目：预览默认关闭，不横向滚动，发布、删除在屏幕上，按钮至少 44 像素', async () => {
+  test('编辑条目：预览默认关闭，不横向滚动，发布、删除在屏幕上，按钮至少 44 像素', async () => {
     await fresh(phone);
     await page.goto(`${server.origin}/admin/#/collections/study/entries/2026-05`);
     await bodyEditor(page).waitFor();
@@ -277,7 +269,7 @@ describe('手机 390×844', () => {
     await page.screenshot({ path: join(shots, 'phone-editor.png') });
   });
 
-  it('媒体库：不横向滚动', async () => {
+  test('媒体库：不横向滚动', async () => {
     await fresh(phone);
     await page.goto(`${server.origin}/admin/#/collections/study/entries/2026-05`);
     await page.getByRole('button', { name: '选择图片' }).click();
