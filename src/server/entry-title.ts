@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { collectionDefinitions } from '../schemas/index.ts';
+import { ui } from '../ui/strings.ts';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -21,7 +22,7 @@ export function entryTitle(path: string, text: string | undefined): string {
     const title = [data.title, data.name].find(
       (v): v is string => typeof v === 'string' && v.trim() !== '',
     );
-    const issue = typeof data.issue === 'number' ? `第${data.issue}期 ` : '';
+    const issue = typeof data.issue === 'number' ? `${ui.issueNumber(data.issue)} ` : '';
     return title ? `${issue}${title.trim()}` : name;
   } catch {
     return name;
