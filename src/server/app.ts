@@ -33,6 +33,7 @@ import { SESSION_COOKIE, SessionStore } from './sessions.ts';
 import type { ResolvedSettings } from './settings.ts';
 import type { SessionUser } from './session-user.ts';
 import { findSiteFile, sendSiteFile } from './static-site.ts';
+import { sectionPath } from '../lib/routes.ts';
 
 export const CONTENT_FOLDER = 'content';
 export const API_PATH = '/api/v1';
@@ -63,9 +64,12 @@ function siteName(repo: string): string {
   }
 }
 
+/** The CMS page, where a login leads unless it asked for another page. */
+const ADMIN_PATH = sectionPath('admin');
+
 /** Only a path on this site: never `//elsewhere` or a full URL. */
 function safeNext(value: unknown): string {
-  return typeof value === 'string' && /^\/(?!\/)[^\\\s]*$/.test(value) ? value : '/admin/';
+  return typeof value === 'string' && /^\/(?!\/)[^\\\s]*$/.test(value) ? value : ADMIN_PATH;
 }
 
 /**
@@ -247,8 +251,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   const serveAdmin = async (request: FastifyRequest, reply: FastifyReply) => {
     const current = currentUser(request);
-    if (!current) return reply.redirect(`/login?next=${encodeURIComponent('/admin/')}`, 302);
-    const file = settings.sitePath ? await findSiteFile(settings.sitePath, '/admin/') : undefined;
+    if (!current) return reply.redirect(`/login?next=${encodeURIComponent(ADMIN_PATH)}`, 302);
+    const file = settings.sitePath ? await findSiteFile(settings.sitePath, ADMIN_PATH) : undefined;
     if (!file) {
       return html(
         reply,
@@ -269,9 +273,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       .header('x-frame-options', 'DENY')
       .send(body);
   };
-  app.get('/admin', serveAdmin);
-  app.get('/admin/', serveAdmin);
-  app.get('/admin/index.html', serveAdmin);
+  app.get(ADMIN_PATH.slice(0, -1), serveAdmin);
+  app.get(ADMIN_PATH, serveAdmin);
+  app.get(`${ADMIN_PATH}index.html`, serveAdmin);
 
   app.post(API_PATH, { bodyLimit: 64 * 1024 * 1024 }, async (request, reply) => {
     const user = request.user as SessionUser;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SessionUser } from '../session-user.ts';
 import type { JobState } from './retrying-job.ts';
 import type { ReleaseStatus } from './manager.ts';
+import { sectionPath } from '../../lib/routes.ts';
 import { formatBuildTime, formatReleaseTime } from './release-time.ts';
 import type { LiveEvent, Publish, PublishAction, ReleaseRecord } from './types.ts';
 
@@ -126,7 +127,7 @@ export function releasePage(options: {
       ? '<p>“恢复这个版本上线”只切换网站，不改内容和 git 历史；之后再发布时，网站会按最新内容重新生成。</p>'
       : '<p>只有审核人可以把旧版本恢复上线。</p>';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${refresh}<title>发布记录</title><style>${CSS}</style></head><body><main>
-<p><a href="/admin/">← 返回内容管理</a></p><h1>发布记录</h1>${notice}
+<p><a href="${sectionPath('admin')}">← 返回内容管理</a></p><h1>发布记录</h1>${notice}
 <p class="status ${status.state}" role="status">${escapeHtml(status.message)}</p><p>${liveText}</p>${waiting}${rollbackHelp}
 <h2>最近的版本</h2>${
     options.releases
