@@ -92,7 +92,7 @@ describe('an XSS corpus in every kind of content field', () => {
     for (const path of pages) {
       await visit(page, site.url + path);
       const flag = await page.evaluate(() => (window as { __xss?: unknown }).__xss);
-      if (flag !== undefined) flagged.push(`${path}: ${String(flag)}`);
+      if (flag !== undefined) flagged.push(`${path}: ${JSON.stringify(flag)}`);
       expect(page.url().startsWith(site.url), `${path} 不应跳到别的网站`).toBe(true);
     }
     await context.close();

@@ -205,7 +205,7 @@ describe('公众号版 page', () => {
         const [scroll, client] = await page
           .locator('[data-wechat-article]')
           .evaluate((element) => [element.scrollWidth, element.clientWidth]);
-        expect(scroll, article.wechat).toBeLessThanOrEqual(client!);
+        expect(scroll, article.wechat).toBeLessThanOrEqual(client);
       }
     } finally {
       await context.close();
