@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { openAdmin, startCmsDevServer, type CmsDevServer } from '../support/cms-dev-server';
+import { describe, expect } from 'vitest';
+import { cmsTest } from '../support/browser-test';
+import { openAdmin, type CmsDevServer } from '../support/cms-dev-server';
 import {
   MIDDLE_ENTRY,
   PATTERNS,
@@ -19,6 +19,8 @@ import {
  * publishes and compares the saved file. `npm run ime-stress` repeats every pattern 50 times.
  */
 
+const test = cmsTest({ port: 4405 });
+// Bound from the fixtures once per file for the helpers below.
 let server: CmsDevServer;
 let browser: Browser;
 const originals = new Map<string, string>();
@@ -32,17 +34,12 @@ const devices: { name: string; touch: boolean; options: Parameters<Browser['newC
   },
 ];
 
-beforeAll(async () => {
-  server = await startCmsDevServer(4405);
-  browser = await launchChromium();
+test.beforeAll(({ cms, browser: opened }) => {
+  server = cms;
+  browser = opened;
   for (const entry of [MIDDLE_ENTRY, REPLACE_ENTRY]) {
     originals.set(entry, readFileSync(join(server.content, entry), 'utf8'));
   }
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
 });
 
 let month = 0;
@@ -70,7 +67,7 @@ async function run(device: (typeof devices)[number], pattern: Pattern) {
 
 for (const device of devices) {
   describe(`正文的拼音输入（${device.name}）`, () => {
-    it.each(PATTERNS)(
+    test.each(PATTERNS)(
       '$name：编辑器里和保存的文件里文字都一字不差',
       async (pattern) => {
         const result = await run(device, pattern);

@@ -5,41 +5,30 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { runChecks } from '../../src/checks/run-checks';
-import { launchChromium } from '../support/browser';
-import {
-  openAdmin,
-  publishEntry,
-  startCmsDevServer,
-  type CmsDevServer,
-} from '../support/cms-dev-server';
+import { cmsTest } from '../support/browser-test';
+import { openAdmin, publishEntry } from '../support/cms-dev-server';
 import { runBuild } from '../support/run-build';
 import { serveStatic } from '../support/static-server';
 import { waitForResults } from './search-site';
 
-const PORT = 4506;
 const FIRE_CHECK = '/notices/2026-11-16-dongji-xiaofang-jiancha/';
 
-let server: CmsDevServer;
-let browser: Browser;
+// The first free port of this test's range: another checkout may be running it too.
+const test = cmsTest({ port: [4506, 4519] });
 const out = mkdtempSync(join(tmpdir(), 'search-words-cms-'));
 
-beforeAll(async () => {
-  server = await startCmsDevServer(PORT);
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+afterAll(() => {
   rmSync(out, { recursive: true, force: true });
 });
 
 describe('搜索用词 in the CMS', () => {
-  it('adds a pair that the next build applies to residents’ questions', async () => {
+  test('adds a pair that the next build applies to residents’ questions', async ({
+    cms: server,
+    browser,
+  }) => {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'zh-CN',
