@@ -2,8 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { afterAll, describe, expect, inject } from 'vitest';
+import { browserTest as test } from '../support/browser-test';
 import { repoRoot } from '../support/run-build';
 import {
   PASSWORDS,
@@ -28,6 +28,7 @@ const updateDocs = process.env.UPDATE_DOCS_SCREENSHOTS === '1';
 let repo = '';
 let server: RunningServer;
 let origin = '';
+// Bound from the fixture once per file.
 let browser: Browser;
 const SLUG_NAME = 'tingdian';
 const TITLE = '12月5日上午停电通知';
@@ -53,7 +54,8 @@ async function signIn(context: BrowserContext, login: keyof typeof PASSWORDS, sh
   return page;
 }
 
-beforeAll(async () => {
+test.beforeAll(async ({ browser: opened }) => {
+  browser = opened;
   mkdirSync(shots, { recursive: true });
   mkdirSync(docs, { recursive: true });
   repo = makeRepo(work);
@@ -66,17 +68,15 @@ beforeAll(async () => {
   addTeam(settingsFile);
   server = await startServer(settingsFile);
   origin = server.origin;
-  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
   await server?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
 describe('发布服务器上的内容管理', () => {
-  it('手机上（390×844）登录：中文登录页，大字号；新建通知并提交审核', async () => {
+  test('手机上（390×844）登录：中文登录页，大字号；新建通知并提交审核', async () => {
     const phone = await browser.newContext({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
@@ -87,7 +87,7 @@ describe('发布服务器上的内容管理', () => {
     const page = await phone.newPage();
     await page.goto(`${origin}/admin/`);
     await page.waitForURL(/\/login/);
-    await expect(page.locator('html')).toBeDefined();
+    expect(page.locator('html')).toBeDefined();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     const sizes = await page.evaluate(() =>
       [...document.querySelectorAll('input:not([type=hidden]), button')].map((el) => {
@@ -139,7 +139,7 @@ describe('发布服务器上的内容管理', () => {
     await phone.close();
   }, 180_000);
 
-  it('编辑新建通知并提交审核；想直接“就绪”时被拒绝，看到中文原因', async () => {
+  test('编辑新建通知并提交审核；想直接“就绪”时被拒绝，看到中文原因', async () => {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'zh-CN',
@@ -202,7 +202,7 @@ describe('发布服务器上的内容管理', () => {
     await context.close();
   }, 180_000);
 
-  it('审核人在另一个浏览器登录，审核通过并发布；main 上的提交署着各自的名字', async () => {
+  test('审核人在另一个浏览器登录，审核通过并发布；main 上的提交署着各自的名字', async () => {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'zh-CN',
