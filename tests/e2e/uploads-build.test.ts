@@ -13,8 +13,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import exifr from 'exifr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { browserTest as test } from '../support/browser-test';
 import { repoRoot, runBuild } from '../support/run-build';
 import { serveStatic } from '../support/static-server';
 import { HTML_PAGE, RENAMED_EXE, SVG_ONLOAD, phonePhoto } from '../fixtures/uploads/bad-uploads';
@@ -78,7 +78,7 @@ afterAll(() => {
 });
 
 describe('媒体文件夹里不是图片的文件', () => {
-  it('npm run check 和构建都拒绝，中文说明是哪个文件；网站里没有它们', async () => {
+  test('npm run check 和构建都拒绝，中文说明是哪个文件；网站里没有它们', async () => {
     const bad = { 'evil.html': HTML_PAGE, 'evil.svg': SVG_ONLOAD, 'setup.jpg': RENAMED_EXE };
     for (const [name, bytes] of Object.entries(bad)) writeFileSync(join(uploads, name), bytes);
     try {
@@ -99,7 +99,7 @@ describe('媒体文件夹里不是图片的文件', () => {
     }
   }, 300_000);
 
-  it('带拍摄地点的照片：npm run check 提醒，但不阻止发布', () => {
+  test('带拍摄地点的照片：npm run check 提醒，但不阻止发布', () => {
     const { code, output } = check();
     expect(code).toBe(0);
     for (const name of PHOTOS) expect(output).toContain(`public/uploads/${name}`);
@@ -114,7 +114,7 @@ describe('构建出的网站上的图片', () => {
     expect(built.code, built.output).toBe(0);
   }, 600_000);
 
-  it('没有一张图片带 GPS 或拍摄信息', async () => {
+  test('没有一张图片带 GPS 或拍摄信息', async () => {
     const pictures = filesUnder(outDir).filter((name) => /\.(?:jpe?g|png|webp)$/.test(name));
     expect(pictures.filter((name) => name.startsWith('_pictures/')).length).toBeGreaterThan(0);
     for (const name of pictures) {
@@ -126,7 +126,7 @@ describe('构建出的网站上的图片', () => {
     console.log(buildOutput.match(/图片：.*/)?.[0]);
   });
 
-  it('文章里的照片：WebP 加 JPEG 备用，srcset/sizes，宽高，首屏以下延迟加载；每个文件不超过 400 kB', () => {
+  test('文章里的照片：WebP 加 JPEG 备用，srcset/sizes，宽高，首屏以下延迟加载；每个文件不超过 400 kB', () => {
     const html = readFileSync(join(outDir, 'study/2026-10/index.html'), 'utf8');
     const pictures = html.match(/<picture>[\s\S]*?<\/picture>/g) ?? [];
     expect(pictures).toHaveLength(4);
@@ -148,14 +148,13 @@ describe('构建出的网站上的图片', () => {
       expect(statSync(join(outDir, '_pictures', name)).size, name).toBeLessThanOrEqual(400_000);
   });
 
-  it('海报上的封面有印刷用的 2000 像素宽度', () => {
+  test('海报上的封面有印刷用的 2000 像素宽度', () => {
     const html = readFileSync(join(outDir, 'study/2026-10/poster/index.html'), 'utf8');
     expect(html).toMatch(/visit-1-2000\.webp 2000w/);
   });
 
-  it('手机（360 像素宽）上打开有三张照片的文章，图片一共不到 600 kB', async () => {
+  test('手机（360 像素宽）上打开有三张照片的文章，图片一共不到 600 kB', async ({ browser }) => {
     const server = await serveStatic(outDir);
-    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
       const loaded = new Map<string, number>();
@@ -183,7 +182,6 @@ describe('构建出的网站上的图片', () => {
       );
       expect(total).toBeLessThan(600_000);
     } finally {
-      await browser.close();
       await server.close();
     }
   }, 120_000);
