@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import {
   Client,
   addTeam,
@@ -16,7 +16,7 @@ import {
   writeSettings,
   type RunningServer,
 } from './server-harness';
-import { launchChromium } from '../support/browser';
+import { browserTest as test } from '../support/browser-test';
 
 /** Publish → live through the real publishing server (`npm run serve`), with 发布记录 and rollback. */
 
@@ -92,13 +92,13 @@ afterAll(async () => {
 });
 
 describe('publish means live, through the publishing server', { timeout: 240_000 }, () => {
-  it('serves the site built on first start', async () => {
+  test('serves the site built on first start', async () => {
     const home = await page('/');
     expect(home.status).toBe(200);
     expect(home.text).toContain('<html lang="zh-CN"');
   });
 
-  it('refuses the releases API without a session, from another site, and rollback for an editor', async () => {
+  test('refuses the releases API without a session, from another site, and rollback for an editor', async () => {
     expect((await http(`${origin}/api/releases/status`)).status).toBe(401);
     expect((await page('/api/releases/page')).status).toBe(401);
     const { live } = await status(reviewer);
@@ -109,7 +109,7 @@ describe('publish means live, through the publishing server', { timeout: 240_000
     expect(byEditor.text).toContain('只有审核人可以把旧版本恢复上线');
   });
 
-  it('shows 已发布，网站更新中 after a publish, then 网站已更新 with the new page live', async () => {
+  test('shows 已发布，网站更新中 after a publish, then 网站已更新 with the new page live', async () => {
     const slug = '2026-12-01-fabu-shangxian';
     expect((await saveNotice(editor, slug, notice('发布即上线的通知'))).status).toBe(200);
     expect((await approveAndPublish(reviewer, slug)).status).toBe(200);
@@ -123,7 +123,7 @@ describe('publish means live, through the publishing server', { timeout: 240_000
     expect((await status(editor)).live!.commit).toBe(git(repo, 'rev-parse', 'main'));
   });
 
-  it('pushes main to the backup remote', async () => {
+  test('pushes main to the backup remote', async () => {
     await expect
       .poll(() => {
         try {
@@ -135,7 +135,7 @@ describe('publish means live, through the publishing server', { timeout: 240_000
       .toBe(git(repo, 'rev-parse', 'main'));
   });
 
-  it('lists releases on 发布记录 with author, entries and build time; only reviewers get the rollback button', async () => {
+  test('lists releases on 发布记录 with author, entries and build time; only reviewers get the rollback button', async () => {
     const forReviewer = await page('/api/releases/page', reviewer);
     expect(forReviewer.status).toBe(200);
     expect(forReviewer.headers['content-security-policy']).toContain("default-src 'none'");
@@ -149,8 +149,9 @@ describe('publish means live, through the publishing server', { timeout: 240_000
     expect(forEditor.text).not.toContain('恢复这个版本上线');
   });
 
-  it('shows the status in the CMS, and a reviewer puts the previous release back in one click', async () => {
-    const browser = await launchChromium();
+  test('shows the status in the CMS, and a reviewer puts the previous release back in one click', async ({
+    browser,
+  }) => {
     try {
       const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
       const [name, value] = reviewer.cookie.split('=') as [string, string];
@@ -183,7 +184,7 @@ describe('publish means live, through the publishing server', { timeout: 240_000
         await admin.screenshot({ path: join(process.env.RELEASES_SCREENSHOTS, 'admin.png') });
       }
     } finally {
-      await browser.close();
+      await Promise.all(browser.contexts().map((context) => context.close()));
     }
     expect((await page('/notices/2026-12-01-fabu-shangxian/')).status).toBe(404);
     // Git history is untouched: main still ends with the publish.
