@@ -68,7 +68,6 @@ export default defineConfig(
             'scripts/**',
             'eslint.config.mjs',
             'vitest.config.ts',
-            '**/*.d.ts',
           ],
           includeTypes: true,
         },

@@ -30,13 +30,16 @@ const NAMED: Record<string, string> = {
 
 /** An HTML attribute value as the browser reads it: `&#106;avascript&colon;` → `javascript:`. */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d+)|#x([\da-f]+)|([a-z]+));?/gi, (whole, dec, hex, name) => {
-    if (dec || hex) {
-      const code = dec ? Number(dec) : parseInt(hex, 16);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[String(name).toLowerCase()] ?? whole;
-  });
+  return text.replace(
+    /&(?:#(\d+)|#x([\da-f]+)|([a-z]+));?/gi,
+    (whole: string, dec?: string, hex?: string, name?: string) => {
+      if (dec || hex) {
+        const code = dec ? Number(dec) : parseInt(hex!, 16);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      }
+      return NAMED[String(name).toLowerCase()] ?? whole;
+    },
+  );
 }
 
 /** Lines of `body` with code blanked out, so an address shown as code is not checked. */

@@ -19,6 +19,7 @@ export type Address =
 export function resolveAddress(url: string, pagePath: string, siteUrl?: string): Address {
   const trimmed = url.trim();
   // Browsers ignore tabs, newlines and leading control characters in a scheme.
+  // eslint-disable-next-line no-control-regex -- those control characters are what is removed
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed.replace(/[\s\0-\x1f]/g, ''))?.[1];
   if (scheme?.toLowerCase() === 'javascript' || scheme?.toLowerCase() === 'vbscript')
     return { kind: 'script' };

@@ -6,7 +6,7 @@ export interface Route {
   segments: string[];
 }
 
-const PAGE_FILE = /\.(?:astro|md|mdx|html|ts|js)$/;
+const PAGE_FILE = /\.(?:astro|md|html|ts|js)$/;
 
 /** The routes of the site's own pages (src/pages), so links to /search/ or /rss.xml check out. */
 export function siteRoutes(root: string): Route[] {

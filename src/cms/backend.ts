@@ -91,7 +91,8 @@ export function resolveBackend(
   }
   if (authType) backend.auth_type = authType as 'pkce' | 'implicit';
   const workflowSetting =
-    str(env.CMS_EDITORIAL_WORKFLOW) ?? String(merged.editorial_workflow ?? 'false');
+    str(env.CMS_EDITORIAL_WORKFLOW) ??
+    String((merged.editorial_workflow as string | boolean | undefined) ?? 'false');
   // Decap's gitea backend has no editorial workflow; forgejo, github and gitlab do.
   const editorialWorkflow = workflowSetting === 'true' && backend.name !== 'gitea';
   return { backend, editorialWorkflow };

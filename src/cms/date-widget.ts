@@ -41,7 +41,7 @@ export class DateControl extends Component<Props, State> {
       this.setState({ text: value });
   }
 
-  label = (): string => String(this.props.field.get('label') ?? '日期');
+  label = (): string => String((this.props.field.get('label') as string | undefined) ?? '日期');
 
   // Decap calls isValid detached from the instance: arrow functions keep `this`.
   isValid = () => {

@@ -6,7 +6,7 @@ interface CmsRequest {
 }
 
 /** Decap's own types do not reach this entry point; this is the part used here. */
-const Base = ProxyBackend as unknown as new (...args: never[]) => {
+const Base = ProxyBackend as new (...args: never[]) => {
   request(payload: CmsRequest): Promise<unknown>;
 };
 

@@ -33,7 +33,7 @@ export function cleanEntry(
     if (field && !field.required && field.name !== 'body' && isBlank(value)) continue;
     if (field?.fields && Array.isArray(value)) {
       const nested = field.fields;
-      out[key] = value.map((item) =>
+      out[key] = (value as unknown[]).map((item) =>
         item && typeof item === 'object'
           ? cleanEntry(item as Record<string, unknown>, nested)
           : item,

@@ -99,7 +99,7 @@ export class UrlNameControl extends Component<Props> {
     const { forID, value, classNameWrapper, onChange, setActiveStyle, setInactiveStyle } =
       this.props;
     if (!this.isNew()) {
-      const slug = String(this.props.entry?.get('slug') ?? '');
+      const slug = String((this.props.entry?.get('slug') as string | undefined) ?? '');
       return createElement(
         'p',
         { id: forID, className: classNameWrapper },

@@ -23,7 +23,7 @@ const config = decapConfig({ backend });
 const byName = new Map(config.collections.map((c) => [c.name, c]));
 const fieldsOf = (name: string): DecapField[] => {
   const collection = byName.get(name)!;
-  return ('fields' in collection ? collection.fields : collection.files[0]!.fields) as DecapField[];
+  return 'fields' in collection ? collection.fields : collection.files[0]!.fields;
 };
 
 /** A valid entry per collection, with every optional field filled. */

@@ -30,7 +30,7 @@ function dictionary(...words: string[]): Segment {
         i += 1;
         continue;
       }
-      const word = known.find((w) => text.startsWith(w, i)) ?? (text[i] as string);
+      const word = known.find((w) => text.startsWith(w, i)) ?? text.charAt(i);
       out.push(word);
       i += word.length;
     }

@@ -37,7 +37,7 @@ function copyWithCommand(html: string, text: string, article: HTMLElement): bool
 async function copyArticle(article: HTMLElement): Promise<Outcome> {
   const html = article.innerHTML;
   const text = article.innerText;
-  let refused: unknown;
+  let refused: Error | undefined;
   if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
     try {
       await navigator.clipboard.write([
@@ -48,7 +48,7 @@ async function copyArticle(article: HTMLElement): Promise<Outcome> {
       ]);
       return 'copied';
     } catch (error) {
-      refused = error;
+      refused = error as Error;
     }
   }
   if (copyWithCommand(html, text, article)) return 'fallback';
