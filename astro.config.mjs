@@ -57,4 +57,10 @@ export default defineConfig({
   // Shiki colours code with style="" attributes, which the CSP and the sanitiser both refuse.
   markdown: { processor: safeMarkdown(), syntaxHighlight: false },
   security: { csp: cspConfig },
+  experimental: {
+    // Pages whose cacheKey (src/lib/page-cache-key.ts) and code are unchanged are copied from the
+    // last build. Only for a build folder with a cache of its own (the publishing server's): two
+    // builds of different content sharing node_modules/.astro would hand each other's pages on.
+    incrementalBuild: process.env.SITE_INCREMENTAL_BUILD === '1',
+  },
 });
