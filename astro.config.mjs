@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
+import { adminBundleCache } from './src/integrations/admin-bundle.ts';
 import { cmsLocalBackend } from './src/integrations/cms-local-backend.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { contentDir } from './src/lib/content-dir.ts';
@@ -47,6 +48,7 @@ export default defineConfig({
     contentCheck(),
     mdx(),
     cmsLocalBackend(),
+    adminBundleCache(),
     pagefindSearch(),
     pictureVariants(),
     sitemap({ filter: publicPage }),
