@@ -13,6 +13,7 @@ import {
 import { contentDir } from '../lib/content-dir.ts';
 import { contactSearchRecord, type ContactSearchRecord } from '../lib/search-contact-record.ts';
 import { contactSchema } from '../schemas/contacts.ts';
+import { collectGarbage } from './collect-garbage.ts';
 
 /** Pagefind's ready-made interfaces: the site has its own search page, so they are not published. */
 const UNUSED_BUNDLES = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
@@ -212,6 +213,8 @@ export function pagefindSearch(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);
         logger.info('正在建立搜索索引…');
+        // Pagefind's process peaks next to Astro's: let go of what the page build left first.
+        collectGarbage();
         const result = await buildSearchIndex({
           siteDir,
           contacts: contactRecords(root),
