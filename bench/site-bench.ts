@@ -154,7 +154,13 @@ function run(
       for (const pid of processTree(child.pid)) {
         const bytes = residentBytes(pid);
         total += bytes;
-        const name = processName(pid).startsWith('pagefind') ? 'pagefind' : processName(pid);
+        // Node names its main thread, and so the process, MainThread.
+        const comm = processName(pid);
+        const name = comm.startsWith('pagefind')
+          ? 'pagefind'
+          : comm === 'MainThread'
+            ? 'node'
+            : comm;
         byName[name] = (byName[name] ?? 0) + bytes;
       }
       peakBytes = Math.max(peakBytes, total);
