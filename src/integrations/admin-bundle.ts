@@ -15,6 +15,7 @@ import {
   adminBundleKey,
   findAdminBundle,
   MANIFEST,
+  pruneAdminBundles,
   type AdminBundleManifest,
 } from '../lib/admin-bundle-cache.ts';
 
@@ -104,6 +105,7 @@ async function adminBundle(
   // Another build may have stored the same bundle meanwhile: either copy is the same.
   if (existsSync(dir)) rmSync(tmp, { recursive: true, force: true });
   else renameSync(tmp, dir);
+  pruneAdminBundles(cacheDir, dir);
   log(`管理后台：Decap CMS 已重新打包（${Math.round(performance.now() - started)} 毫秒）`);
   return { dir, manifest };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What a cached admin bundle holds, saved beside its files. */
@@ -59,4 +59,28 @@ export function findAdminBundle(
     }
   }
   return undefined;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * Removes bundles beyond the `keep` newest and unfinished writes (a killed build), if an hour old:
+ * a build running meanwhile may still be copying an older bundle or writing a newer one.
+ */
+export function pruneAdminBundles(
+  cacheDir: string,
+  current: string,
+  keep = 2,
+  now = Date.now(),
+): void {
+  if (!existsSync(cacheDir)) return;
+  const bundles = readdirSync(cacheDir)
+    .filter((name) => /^[0-9a-f]{64}$/.test(name))
+    .map((name) => ({ path: join(cacheDir, name), time: statSync(join(cacheDir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { path, time } of bundles.slice(keep))
+    if (path !== current && now - time > HOUR) rmSync(path, { recursive: true, force: true });
+  for (const name of readdirSync(cacheDir))
+    if (name.startsWith('tmp-') && now - statSync(join(cacheDir, name)).mtimeMs > HOUR)
+      rmSync(join(cacheDir, name), { recursive: true, force: true });
 }

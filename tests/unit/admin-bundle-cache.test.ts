@@ -1,8 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { adminBundleKey, findAdminBundle, MANIFEST } from '../../src/lib/admin-bundle-cache.ts';
+import {
+  adminBundleKey,
+  findAdminBundle,
+  MANIFEST,
+  pruneAdminBundles,
+} from '../../src/lib/admin-bundle-cache.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'admin-bundle-'));
 const cache = join(root, 'cache');
@@ -41,5 +46,22 @@ describe('the admin bundle cache', () => {
   it('ignores a folder without a manifest (a write that did not finish)', () => {
     mkdirSync(join(cache, 'f'.repeat(64)));
     expect(findAdminBundle(cache, root, 'other')).toBeUndefined();
+  });
+
+  it('keeps the two newest bundles and the one in use, and drops old unfinished writes', () => {
+    const names = ['a', 'b', 'c', 'd'].map((letter) => letter.repeat(64));
+    names.forEach((name, age) => {
+      mkdirSync(join(cache, name), { recursive: true });
+      utimesSync(join(cache, name), new Date(), new Date(Date.now() - (age + 2) * 3_600_000));
+    });
+    mkdirSync(join(cache, 'tmp-1-1'));
+    utimesSync(join(cache, 'tmp-1-1'), new Date(), new Date(Date.now() - 2 * 3_600_000));
+    mkdirSync(join(cache, 'tmp-2-2'));
+    pruneAdminBundles(cache, join(cache, names[3]!));
+    const left = readdirSync(cache);
+    expect(left).toEqual(expect.arrayContaining([names[3], 'tmp-2-2']));
+    expect(left).not.toContain('tmp-1-1');
+    // The earlier tests' bundles are the newest; the four old ones go, except the one in use.
+    for (const name of names.slice(0, 3)) expect(left).not.toContain(name);
   });
 });
