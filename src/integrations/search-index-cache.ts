@@ -74,24 +74,45 @@ export function searchIndexKey(input: {
 export function restoreSearchIndex(cacheDir: string, key: string, outputPath: string): boolean {
   const kept = join(cacheDir, key);
   if (!existsSync(join(kept, MARKER))) return false;
-  rmSync(outputPath, { recursive: true, force: true });
-  cpSync(join(kept, 'index'), outputPath, { recursive: true });
-  return true;
+  try {
+    rmSync(outputPath, { recursive: true, force: true });
+    cpSync(join(kept, 'index'), outputPath, { recursive: true });
+    return true;
+  } catch {
+    // Another build replaced or pruned it meanwhile: index afresh.
+    rmSync(outputPath, { recursive: true, force: true });
+    return false;
+  }
 }
 
 /** Keeps a copy of the freshly written index under its key, dropping all but the newest few. */
 export function storeSearchIndex(cacheDir: string, key: string, outputPath: string): void {
+  try {
+    keep(cacheDir, key, outputPath);
+  } catch {
+    // Builds sharing a cache folder may store the same index at once; a cache that is not
+    // written only costs the next build the indexing.
+  }
+}
+
+function keep(cacheDir: string, key: string, outputPath: string): void {
   const kept = join(cacheDir, key);
-  const partial = `${kept}.partial`;
-  rmSync(partial, { recursive: true, force: true });
-  mkdirSync(partial, { recursive: true });
-  cpSync(outputPath, join(partial, 'index'), { recursive: true });
-  // Written last, so an interrupted copy is never taken for a whole index.
-  writeFileSync(join(partial, MARKER), `${new Date().toISOString()}\n`);
-  rmSync(kept, { recursive: true, force: true });
-  renameSync(partial, kept);
+  const partial = `${kept}.${process.pid}.partial`;
+  try {
+    mkdirSync(partial, { recursive: true });
+    cpSync(outputPath, join(partial, 'index'), { recursive: true });
+    // Written last, so an interrupted copy is never taken for a whole index.
+    writeFileSync(join(partial, MARKER), `${new Date().toISOString()}\n`);
+    rmSync(kept, { recursive: true, force: true });
+    renameSync(partial, kept);
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
+  }
   const others = readdirSync(cacheDir)
-    .filter((name) => name !== key && existsSync(join(cacheDir, name, MARKER)))
+    .filter(
+      (name) =>
+        name !== key && !name.endsWith('.partial') && existsSync(join(cacheDir, name, MARKER)),
+    )
     .map((name) => ({ name, time: readFileSync(join(cacheDir, name, MARKER), 'utf8') }))
     .sort((a, b) => b.time.localeCompare(a.time));
   for (const { name } of others.slice(KEEP - 1))
