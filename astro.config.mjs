@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
+import { adminBundleCache } from './src/integrations/admin-bundle.ts';
 import { cmsLocalBackend } from './src/integrations/cms-local-backend.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { contactRecords, pagefindSearch } from './src/integrations/pagefind.ts';
@@ -55,6 +56,7 @@ export default defineConfig({
     siteConfigModule(site),
     contentCheck({ site, enabled: !underVitest, onChecked: (result) => (checked = result) }),
     cmsLocalBackend({ site, enabled: !underVitest, git: process.env.CMS_LOCAL_MODE === 'git' }),
+    adminBundleCache(),
     pagefindSearch({ contacts: () => contactRecords(checked?.valid.get('contacts')) }),
     pictureVariants(),
     sitemap({ filter: publicPage }),
@@ -65,4 +67,10 @@ export default defineConfig({
   // Shiki colours code with style="" attributes, which the CSP and the sanitiser both refuse.
   markdown: { processor: safeMarkdown({ publicDir: site.publicDir }), syntaxHighlight: false },
   security: { csp: cspConfig },
+  experimental: {
+    // Pages whose cacheKey (src/lib/page-cache-key.ts) and code are unchanged are copied from the
+    // last build. Only for a build folder with a cache of its own (the publishing server's): two
+    // builds of different content sharing node_modules/.astro would hand each other's pages on.
+    incrementalBuild: process.env.SITE_INCREMENTAL_BUILD === '1',
+  },
 });

@@ -8,6 +8,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ReleaseManager } from '../src/server/releases/manager.ts';
 import { findSiteFile } from '../src/server/static-site.ts';
@@ -20,6 +21,21 @@ export interface PublishResult {
   median: number;
   /** The first build of the repository (the server starting with no live site). */
   firstBuildSeconds: number;
+  /** The machine's 1-minute load average when each publish finished. */
+  loads: number[];
+  /** CPU seconds the build processes used, one per publish: what it would take on an idle machine. */
+  cpuSeconds: number[];
+}
+
+/** CPU time of this process's finished children (the builds), from /proc/self/stat; 0 elsewhere. */
+function childrenCpuSeconds(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    // cutime and cstime are fields 16 and 17 of stat; fields[0] here is field 3.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 const git = (dir: string, ...args: string[]) =>
@@ -112,6 +128,8 @@ export async function measurePublish(options: {
     const path = `content/reports/${id}.md`;
     const url = `http://127.0.0.1:${options.port}/reports/${id}/`;
     const seconds: number[] = [];
+    const loads: number[] = [];
+    const cpuSeconds: number[] = [];
     for (let n = 1; n <= options.publishes; n++) {
       const marker = `修订第${n}次`;
       const file = join(repo, path);
@@ -136,6 +154,7 @@ export async function measurePublish(options: {
       );
       const commit = git(repo, 'rev-parse', 'HEAD');
       const start = performance.now();
+      const cpuBefore = childrenCpuSeconds();
       manager.onMainCommit({
         commit,
         author: { login: 'shuji', name: '书记', role: 'reviewer' },
@@ -153,12 +172,14 @@ export async function measurePublish(options: {
       }
       const took = (performance.now() - start) / 1000;
       seconds.push(took);
-      say(
-        `  发布：${size} 个条目，第 ${n}/${options.publishes} 次改一篇报告到网页更新 ${took.toFixed(1)} 秒`,
-      );
+      loads.push(loadavg()[0]!);
       await manager.idle();
+      cpuSeconds.push(childrenCpuSeconds() - cpuBefore);
+      say(
+        `  发布：${size} 个条目，第 ${n}/${options.publishes} 次改一篇报告到网页更新 ${took.toFixed(1)} 秒（构建 CPU ${cpuSeconds.at(-1)!.toFixed(1)} 秒，负载 ${loads.at(-1)!.toFixed(1)}）`,
+      );
     }
-    return { size, seconds, median: median(seconds), firstBuildSeconds };
+    return { size, seconds, median: median(seconds), firstBuildSeconds, loads, cpuSeconds };
   } finally {
     await manager.stop();
     await new Promise((resolve) => server.close(resolve));

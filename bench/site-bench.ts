@@ -87,6 +87,8 @@ interface RunResult {
   cpuSeconds?: number;
   /** Peak of the summed resident memory of the process tree, in bytes. */
   peakBytes: number;
+  /** Peak of the summed resident memory of the tree's processes of each name (node, pagefind…). */
+  peakByName: Record<string, number>;
   log: string;
 }
 
@@ -106,6 +108,14 @@ function processTree(root: number): number[] {
   const tree = [root];
   for (let i = 0; i < tree.length; i++) tree.push(...(parentOf.get(tree[i] as number) ?? []));
   return tree;
+}
+
+function processName(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 function residentBytes(pid: number): number {
@@ -137,10 +147,26 @@ function run(
     const t0 = performance.now();
     const child = spawn(file, fileArgs, { cwd: options.cwd, env: options.env });
     let peakBytes = 0;
+    const peakByName: Record<string, number> = {};
     const sample = () => {
       if (!hasProc || child.pid === undefined) return;
-      const total = processTree(child.pid).reduce((sum, pid) => sum + residentBytes(pid), 0);
+      let total = 0;
+      const byName: Record<string, number> = {};
+      for (const pid of processTree(child.pid)) {
+        const bytes = residentBytes(pid);
+        total += bytes;
+        // Node names its main thread, and so the process, MainThread.
+        const comm = processName(pid);
+        const name = comm.startsWith('pagefind')
+          ? 'pagefind'
+          : comm === 'MainThread'
+            ? 'node'
+            : comm;
+        byName[name] = (byName[name] ?? 0) + bytes;
+      }
       peakBytes = Math.max(peakBytes, total);
+      for (const [name, bytes] of Object.entries(byName))
+        peakByName[name] = Math.max(peakByName[name] ?? 0, bytes);
     };
     const sampler = setInterval(sample, 100);
     let log = '';
@@ -173,7 +199,13 @@ function run(
         reject(new Error(`${command} ${argv.join(' ')} 退出码 ${code}\n${tail}`));
         return;
       }
-      resolve({ seconds, peakBytes, log, ...(cpuSeconds === undefined ? {} : { cpuSeconds }) });
+      resolve({
+        seconds,
+        peakBytes,
+        peakByName,
+        log,
+        ...(cpuSeconds === undefined ? {} : { cpuSeconds }),
+      });
     });
   });
 }
@@ -272,7 +304,15 @@ function best(a: Measured | undefined, b: Measured): Measured {
   const faster = a.run.seconds <= b.run.seconds ? a : b;
   return {
     ...faster,
-    run: { ...faster.run, peakBytes: Math.max(a.run.peakBytes, b.run.peakBytes) },
+    run: {
+      ...faster.run,
+      peakBytes: Math.max(a.run.peakBytes, b.run.peakBytes),
+      peakByName: Object.fromEntries(
+        [...new Set([...Object.keys(a.run.peakByName), ...Object.keys(b.run.peakByName)])].map(
+          (name) => [name, Math.max(a.run.peakByName[name] ?? 0, b.run.peakByName[name] ?? 0)],
+        ),
+      ),
+    },
   };
 }
 
@@ -343,6 +383,7 @@ async function buildBaseline(contentDir: string, work: string): Promise<Measured
     run: {
       seconds: astro.seconds + pagefind.seconds,
       peakBytes: Math.max(astro.peakBytes, pagefind.peakBytes),
+      peakByName: { node: astro.peakByName['node'] ?? 0, pagefind: pagefind.peakBytes },
       log: `${astro.log}\n${pagefind.log}`,
       ...cpu,
     },
@@ -489,6 +530,8 @@ function publishTable(published: PublishResult[]): string {
       String(p.size),
       `**${formatSeconds(p.median)}**`,
       p.seconds.map(formatSeconds).join('、'),
+      p.cpuSeconds.map(formatSeconds).join('、'),
+      p.loads.map((load) => load.toFixed(1)).join('、'),
       formatSeconds(p.firstBuildSeconds),
       target === undefined ? '—' : `≤ ${target}s：${p.median <= target ? '达标' : '未达标'}`,
     ];
@@ -498,7 +541,7 @@ function publishTable(published: PublishResult[]): string {
 在发布服务器的发布管理（\`src/server/releases/\` 的 ReleaseManager）上，把一篇工作报告的标题改一次、提交，
 像服务器在每次发布后那样交给它，从提交到新页面能从在线目录读到（HTTP）为止计时；每个规模 ${published[0]?.seconds.length ?? 0} 次，取中位数。
 
-${table(['条目数', '中位数', '每次', '第一次构建', '目标'], rows)}
+${table(['条目数', '中位数', '每次', '每次构建的 CPU 时间', '每次结束时的负载（1 分钟）', '第一次构建', '目标'], rows)}
 `;
 }
 
@@ -519,6 +562,7 @@ function render(rows: Row[], published: PublishResult[] = []) {
       '基准 CPU',
       'CPU 比值',
       '峰值内存（本站/基准）',
+      '本站峰值：Node / Pagefind',
       'dist（本站/基准）',
       '搜索索引（本站/基准）',
       '报告页 gzip（本站/基准）',
@@ -534,6 +578,7 @@ function render(rows: Row[], published: PublishResult[] = []) {
       baseline.run.cpuSeconds === undefined ? '—' : formatSeconds(baseline.run.cpuSeconds),
       cpuRatio({ ours, baseline }),
       `${formatBytes(ours.run.peakBytes)} / ${formatBytes(baseline.run.peakBytes)}`,
+      `${formatBytes(ours.run.peakByName['node'] ?? 0)} / ${formatBytes(ours.run.peakByName['pagefind'] ?? 0)}`,
       `${formatBytes(ours.output.distBytes)} / ${formatBytes(baseline.output.distBytes)}`,
       `${ours.output.searchBytes ? formatBytes(ours.output.searchBytes) : '无'} / ${formatBytes(baseline.output.searchBytes)}`,
       `${formatBytes(ours.output.typicalGzip)} / ${formatBytes(baseline.output.typicalGzip)}`,

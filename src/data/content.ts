@@ -1,4 +1,7 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import config from 'virtual:site-config';
+import { siteToday } from './site-config.ts';
+import { pageCacheKey, publicFileFingerprint } from '../lib/page-cache-key.ts';
 
 export type StudyEntry = CollectionEntry<'study'>;
 export type ReportEntry = CollectionEntry<'reports'>;
@@ -44,7 +47,20 @@ export const getContacts = once(async () =>
   ),
 );
 
-/** Static paths for a page per entry (`[id].astro` and the like): the id in the URL, the entry as a prop. */
-export function entryPaths<E extends { id: string }>(entries: readonly E[]) {
-  return entries.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+/**
+ * Static paths for a page per entry (`[id].astro` and the like): the id in the URL, the entry as a
+ * prop, and a `cacheKey` over everything the page reads, so an incremental build reuses it until
+ * one of those changes.
+ */
+export async function entryPaths<
+  E extends { id: string; digest?: string | number; body?: string; data: unknown },
+>(entries: readonly E[]) {
+  const settings = await getSettings();
+  const day = siteToday();
+  const fileFingerprint = (path: string) => publicFileFingerprint(config.publicDir, path);
+  return entries.map((entry) => ({
+    params: { id: entry.id },
+    props: { entry },
+    cacheKey: pageCacheKey({ entry, settings, today: day, fileFingerprint }),
+  }));
 }

@@ -4,7 +4,14 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { ValidEntry } from '../checks/collection-rules.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { fixableError } from './fixable-error.ts';
+import {
+  entryPageFiles,
+  restoreSearchIndex,
+  searchIndexKey,
+  storeSearchIndex,
+} from './search-index-cache.ts';
 import { ENTRY_SECTIONS, pagefindFolder } from '../lib/routes.ts';
 import { contactSearchRecord, type ContactSearchRecord } from '../lib/search-contact-record.ts';
 import type { Contact } from '../schemas/contacts.ts';
@@ -18,6 +25,8 @@ export interface SearchIndexResult {
   files: number;
   bytes: number;
   seconds: number;
+  /** True when the index of an earlier build was made from the same pages and was copied. */
+  reused: boolean;
 }
 
 function folderSize(dir: string): { files: number; bytes: number } {
@@ -74,50 +83,86 @@ function fail(message: string, errors: string[]): never {
   throw fixableError(`建立搜索索引失败：${message}`, errors.length ? errors.join('\n') : undefined);
 }
 
+/**
+ * Controls inside an article (read-aloud buttons, hidden panels, what print leaves out) are not
+ * its text and would otherwise fill the excerpts.
+ */
+const INDEX_OPTIONS = { excludeSelectors: ['button', '[hidden]', '.no-print'] };
+
 const elapsed = (started: number) => `${((performance.now() - started) / 1000).toFixed(2)} 秒`;
 
 /**
  * Indexes the built site in `siteDir` (the elements marked `data-pagefind-body`) plus one record
- * per cadre, and writes the index to `siteDir/pagefind`.
+ * per cadre, and writes the index to `siteDir/pagefind`. With `cacheDir`, an index made from the
+ * same pages and records by an earlier build is copied instead (Pagefind cannot update an index:
+ * any changed page means indexing them all).
  */
 export async function buildSearchIndex(options: {
   siteDir: string;
   contacts: ContactSearchRecord[];
   log?: (message: string) => void;
+  cacheDir?: string;
 }): Promise<SearchIndexResult> {
   const log = options.log ?? (() => {});
   const started = performance.now();
   const outputPath = join(options.siteDir, pagefindFolder);
   rmSync(outputPath, { recursive: true, force: true });
-  try {
-    const created = await pagefind.createIndex({
-      // Controls inside an article (read-aloud buttons, hidden panels, what print leaves out) are
-      // not its text and would otherwise fill the excerpts.
-      excludeSelectors: ['button', '[hidden]', '.no-print'],
+  const key =
+    options.cacheDir &&
+    searchIndexKey({
+      siteDir: options.siteDir,
+      files: entryPageFiles(options.siteDir, ENTRY_FOLDERS),
+      records: options.contacts,
+      options: { ...INDEX_OPTIONS, glob: ENTRY_PAGES },
     });
+  const reused = Boolean(
+    options.cacheDir && key && restoreSearchIndex(options.cacheDir, key, outputPath),
+  );
+  if (reused) log(`条目页和联系卡都没有变，沿用上次构建的索引（${elapsed(started)}）`);
+  else await writeSearchIndex(options.siteDir, outputPath, options.contacts, log);
+  const result = checkSearchIndex(outputPath, options.contacts.length, started, reused);
+  if (!reused && options.cacheDir && key) storeSearchIndex(options.cacheDir, key, outputPath);
+  return result;
+}
+
+async function writeSearchIndex(
+  siteDir: string,
+  outputPath: string,
+  contacts: ContactSearchRecord[],
+  log: (message: string) => void,
+): Promise<void> {
+  try {
+    const created = await pagefind.createIndex(INDEX_OPTIONS);
     if (!created.index) fail('无法启动 Pagefind', created.errors);
     const { index } = created;
 
     log('正在读取页面正文…');
     const step = performance.now();
-    const added = await index.addDirectory({ path: options.siteDir, glob: ENTRY_PAGES });
+    const added = await index.addDirectory({ path: siteDir, glob: ENTRY_PAGES });
     if (added.errors.length > 0) fail('读取页面时出错', added.errors);
-    if (added.page_count > 0 && !hasMarkedPage(options.siteDir))
+    if (added.page_count > 0 && !hasMarkedPage(siteDir))
       fail('条目页里没有标出正文：文章的正文元素应带有 data-pagefind-body 属性', []);
     log(`已读取 ${added.page_count} 个条目页（${elapsed(step)}）`);
 
-    for (const record of options.contacts) {
+    for (const record of contacts) {
       const response = await index.addCustomRecord(record);
       if (response.errors.length > 0) fail(`无法加入联系卡 ${record.url}`, response.errors);
     }
-    if (options.contacts.length > 0) log(`已加入 ${options.contacts.length} 张联系卡`);
+    if (contacts.length > 0) log(`已加入 ${contacts.length} 张联系卡`);
 
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) fail('写入索引文件时出错', written.errors);
   } finally {
     await pagefind.close();
   }
+}
 
+function checkSearchIndex(
+  outputPath: string,
+  contacts: number,
+  started: number,
+  reused: boolean,
+): SearchIndexResult {
   // Pagefind picks the index by the page's <html lang>: anything but Chinese finds nothing.
   const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;
@@ -134,10 +179,11 @@ export async function buildSearchIndex(options: {
     if (UNUSED_BUNDLES.test(name)) rmSync(join(outputPath, name));
   const size = folderSize(outputPath);
   return {
-    pages: (entry.languages['zh-cn']?.page_count ?? 0) - options.contacts.length,
-    contacts: options.contacts.length,
+    pages: (entry.languages['zh-cn']?.page_count ?? 0) - contacts,
+    contacts,
     ...size,
     seconds: (performance.now() - started) / 1000,
+    reused,
   };
 }
 
@@ -150,19 +196,24 @@ export function pagefindSearch(options: {
   contacts: () => ContactSearchRecord[];
 }): AstroIntegration {
   let root = process.cwd();
+  let cacheDir = '';
   return {
     name: 'pagefind-search',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+        cacheDir = join(fileURLToPath(config.cacheDir), 'search-index');
       },
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);
         logger.info('正在建立搜索索引…');
+        // Pagefind's process peaks next to Astro's: let go of what the page build left first.
+        collectGarbage();
         const result = await buildSearchIndex({
           siteDir,
           contacts: options.contacts(),
           log: (message) => logger.info(message),
+          cacheDir,
         });
         const output = join(siteDir, pagefindFolder);
         const shown = relative(root, output).startsWith('..') ? output : relative(root, output);

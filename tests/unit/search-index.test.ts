@@ -78,4 +78,79 @@ describe('buildSearchIndex', () => {
       /应当只有 zh-cn.*lang="zh-CN"/,
     );
   });
+
+  describe('with a cache of earlier indexes', () => {
+    const files = (dir: string) =>
+      Object.fromEntries(
+        readdirSync(join(dir, 'pagefind'), { recursive: true, encoding: 'utf8' })
+          .sort()
+          .map((name) => {
+            try {
+              return [name, readFileSync(join(dir, 'pagefind', name)).toString('base64')];
+            } catch {
+              return [name, 'folder'];
+            }
+          }),
+      );
+    const pages = {
+      'study/1/index.html': page(
+        'zh-CN',
+        '<article data-pagefind-body><h1>垃圾分类</h1></article>',
+      ),
+      'notices/2/index.html': page(
+        'zh-CN',
+        '<article data-pagefind-body><h1>停水通知</h1></article>',
+      ),
+    };
+
+    it('copies the index an earlier build made from the same pages, file for file', async () => {
+      const cacheDir = site({});
+      const first = site(pages);
+      const made = await buildSearchIndex({ siteDir: first, contacts: [contact], cacheDir });
+      expect(made.reused).toBe(false);
+      const second = site(pages);
+      const logs: string[] = [];
+      const copied = await buildSearchIndex({
+        siteDir: second,
+        contacts: [contact],
+        cacheDir,
+        log: (line) => logs.push(line),
+      });
+      expect(copied).toMatchObject({ reused: true, pages: 2, contacts: 1 });
+      expect(logs.join('\n')).toContain('沿用上次构建的索引');
+      expect(files(second)).toEqual(files(first));
+      // The same files Pagefind writes when it indexes those pages afresh.
+      const uncached = site(pages);
+      await buildSearchIndex({ siteDir: uncached, contacts: [contact] });
+      expect(files(second)).toEqual(files(uncached));
+    });
+
+    it('indexes again when one page or one contact card changed', async () => {
+      const cacheDir = site({});
+      await buildSearchIndex({ siteDir: site(pages), contacts: [contact], cacheDir });
+      const edited = site({
+        ...pages,
+        'notices/2/index.html': page(
+          'zh-CN',
+          '<article data-pagefind-body><h1>停电通知</h1></article>',
+        ),
+      });
+      expect(
+        await buildSearchIndex({ siteDir: edited, contacts: [contact], cacheDir }),
+      ).toMatchObject({ reused: false });
+      const fresh = site(pages);
+      await buildSearchIndex({ siteDir: fresh, contacts: [contact], cacheDir: site({}) });
+      expect(files(edited)).not.toEqual(files(fresh));
+
+      const moved = contactSearchRecord('liu', {
+        name: '刘秀梅',
+        role: '党支部副书记',
+        duties: '负责低保和医保',
+        phone: '13903101002',
+      });
+      expect(
+        await buildSearchIndex({ siteDir: site(pages), contacts: [moved], cacheDir }),
+      ).toMatchObject({ reused: false });
+    });
+  });
 });

@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /** Astro's and Vite's caches stay in the build folder, not in the shared node_modules. */
@@ -95,9 +104,42 @@ export function linkNodeModules(appDir: string, workDir: string): void {
   const from = join(appDir, 'node_modules');
   const to = join(workDir, 'node_modules');
   mkdirSync(to, { recursive: true });
+  // Links of an earlier build are made again: packages may have been added or removed since.
+  for (const name of readdirSync(to))
+    if (lstatSync(join(to, name)).isSymbolicLink()) unlinkSync(join(to, name));
   for (const name of readdirSync(from)) {
     if (!OWN_CACHES.has(name)) symlinkSync(join(from, name), join(to, name));
   }
+}
+
+/** Present while a build runs in the kept folder: left behind, its caches may be half written. */
+const UNFINISHED = '.build-unfinished';
+
+/**
+ * Makes the kept build folder hold exactly the files of `commit`, keeping node_modules (Astro's
+ * content store and incremental page cache, the admin bundle) from the last build, so one changed
+ * entry rebuilds little. A folder whose last build did not finish is started afresh.
+ */
+export async function prepareKeptWorkDir(
+  appDir: string,
+  repoDir: string,
+  commit: string,
+  workDir: string,
+): Promise<void> {
+  if (existsSync(join(workDir, UNFINISHED))) rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(workDir, { recursive: true });
+  writeFileSync(join(workDir, UNFINISHED), '');
+  for (const name of readdirSync(workDir))
+    if (name !== 'node_modules' && name !== UNFINISHED)
+      rmSync(join(workDir, name), { recursive: true, force: true });
+  await exportCommit(repoDir, commit, workDir);
+  linkNodeModules(appDir, workDir);
+}
+
+/** After a build: a finished one keeps the folder for the next, anything else discards it. */
+export function finishKeptWorkDir(workDir: string, ok: boolean): void {
+  if (ok) rmSync(join(workDir, UNFINISHED), { force: true });
+  else rmSync(workDir, { recursive: true, force: true });
 }
 
 export interface BuildOutcome {

@@ -6,7 +6,7 @@ import { describeTarget } from '../../deploy/targets.ts';
 import { runCommand } from '../../deploy/run-command.ts';
 import type { SessionUser } from '../session-user.ts';
 import { pushBackup, redactCredentials, type BackupRemote } from './backup-push.ts';
-import { astroBuild, buildEnv, exportCommit, linkNodeModules } from './build-release.ts';
+import { astroBuild, buildEnv, finishKeptWorkDir, prepareKeptWorkDir } from './build-release.ts';
 import { buildFailureReason, outputTail } from './build-failure.ts';
 import { liveReleaseId, livePath, switchLive } from './live-link.ts';
 import { isReleaseId, releaseId } from './release-id.ts';
@@ -21,7 +21,7 @@ export interface ReleaseManagerOptions {
   repoDir: string;
   /** The branch that is the published site. */
   branch?: string;
-  /** Holds releases/<id>/, the `current` symlink, builds/ and releases.json. */
+  /** Holds releases/<id>/, the `current` symlink, work/ (the kept build folder) and releases.json. */
   dataDir: string;
   /** The installed project whose node_modules builds use (default: this checkout). */
   appDir?: string;
@@ -343,18 +343,18 @@ export class ReleaseManager {
     this.record.releases.push(release);
     this.store.save(this.record);
     this.log(`开始构建 ${release.id}（${publishes.length} 次发布）`);
-    const workDir = join(this.dataDir, 'builds', release.id);
+    // One kept folder: its caches make a publish that changes one entry rebuild only that entry.
+    const workDir = join(this.dataDir, 'work');
     const partial = join(this.dataDir, 'releases', `${release.id}.partial`);
     let ok = false;
     let output = '';
     try {
-      await exportCommit(this.repoDir, commit, workDir);
-      linkNodeModules(this.appDir, workDir);
+      await prepareKeptWorkDir(this.appDir, this.repoDir, commit, workDir);
       const outcome = await astroBuild({
         appDir: this.appDir,
         workDir,
         outDir: partial,
-        env: buildEnv(process.env, this.options.buildEnv),
+        env: buildEnv(process.env, { ...this.options.buildEnv, SITE_INCREMENTAL_BUILD: '1' }),
         timeoutMs: this.options.buildTimeoutMs ?? 15 * 60_000,
         signal: this.abort.signal,
       });
@@ -364,7 +364,7 @@ export class ReleaseManager {
     } catch (error) {
       output += `\n${(error as Error).message}`;
     } finally {
-      rmSync(workDir, { recursive: true, force: true });
+      finishKeptWorkDir(workDir, ok && !this.abort.signal.aborted);
     }
     const finished = new Date();
     release.finishedAt = finished.toISOString();

@@ -1,0 +1,131 @@
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { htmlFiles } from '../../scripts/html-pages';
+import { ReleaseManager } from '../../src/server/releases/manager.ts';
+import { cloneSite, git } from './releases-repo';
+
+// Publishes build incrementally in the manager's kept folder: these check that a page reused from
+// the last build is never stale, whatever of its inputs changed.
+const repo = cloneSite('releases-incremental-repo-');
+const dataDir = mkdtempSync(join(tmpdir(), 'releases-incremental-data-'));
+const reviewer = { login: 'zhang', name: '张书记', role: 'reviewer' as const };
+let manager: ReleaseManager;
+
+function newManager(today: string): ReleaseManager {
+  return new ReleaseManager({
+    repoDir: repo,
+    dataDir,
+    buildEnv: { SITE_TODAY: today },
+    log: () => {},
+  });
+}
+
+/** Commits changed files to main and publishes them as the server would, then waits for the build. */
+async function publish(files: Record<string, string>, message: string): Promise<void> {
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(repo, path), text);
+  git(repo, 'add', ...Object.keys(files));
+  git(repo, 'commit', '--quiet', '-m', message);
+  manager.onMainCommit({
+    commit: git(repo, 'rev-parse', 'HEAD'),
+    author: reviewer,
+    entries: Object.keys(files).map((path) => ({ path, action: 'publish' as const })),
+  });
+  await manager.idle();
+  expect(manager.status().state).toBe('live');
+}
+
+const live = (path: string) => readFileSync(join(manager.liveDir, path), 'utf8');
+
+beforeAll(async () => {
+  manager = newManager('2026-11-28');
+  await manager.start();
+  await manager.idle();
+  expect(manager.status().state).toBe('live');
+});
+
+afterAll(async () => {
+  await manager?.stop();
+  for (const dir of [repo, dataDir]) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('incremental publishing', { timeout: 300_000 }, () => {
+  it('keeps the build folder and its page cache between publishes', () => {
+    expect(existsSync(join(dataDir, 'work/node_modules/.astro/incremental-build.json'))).toBe(true);
+  });
+
+  it('an edited entry is live and correct, and its neighbours are unchanged', async () => {
+    const path = 'content/notices/2026-11-16-dongji-xiaofang-jiancha.md';
+    const before = live('notices/2026-11-20-yibao-jiaofei-tongzhi/index.html');
+    const text = readFileSync(join(repo, path), 'utf8')
+      .replace(
+        'title: 关于开展冬季消防安全入户检查的通知',
+        'title: 关于开展冬季消防安全入户检查的通知（修订）',
+      )
+      .replace('入冬以来', '进入十二月以来');
+    await publish({ [path]: text }, '发布：消防检查通知修订');
+    const page = live('notices/2026-11-16-dongji-xiaofang-jiancha/index.html');
+    expect(page).toContain('关于开展冬季消防安全入户检查的通知（修订）');
+    expect(page).toContain('进入十二月以来');
+    expect(page).not.toContain('入冬以来');
+    expect(live('notices/2026-11-16-dongji-xiaofang-jiancha/wechat/index.html')).toContain(
+      '进入十二月以来',
+    );
+    expect(live('notices/index.html')).toContain('关于开展冬季消防安全入户检查的通知（修订）');
+    expect(live('notices/2026-11-20-yibao-jiaofei-tongzhi/index.html')).toBe(before);
+  });
+
+  it('changing site settings updates every page', async () => {
+    const path = 'content/settings/site.yml';
+    const settings = readFileSync(join(repo, path), 'utf8');
+    const before = realpathSync(manager.liveDir);
+    expect(settings).toContain('phone: "0310-3016601"');
+    await publish(
+      {
+        [path]: settings
+          .replace('name: 桥北社区党支部', 'name: 桥北新村党支部')
+          .replace('phone: "0310-3016601"', 'phone: "0310-3016699"'),
+      },
+      '发布：站点设置',
+    );
+    // Every page that showed the branch's name: the header, footer and titles come from settings.
+    const pages = htmlFiles(before).filter((page) =>
+      readFileSync(join(before, page), 'utf8').includes('桥北社区党支部'),
+    );
+    expect(pages.length).toBeGreaterThan(40);
+    const named = pages.filter((page) => live(page).includes('桥北新村党支部'));
+    expect(pages.filter((page) => !named.includes(page))).toEqual([]);
+    expect(
+      pages.filter((page) => /^(notices|reports|study)\/[^/]+\/index\.html$/.test(page)).length,
+    ).toBeGreaterThan(5);
+    expect(live('index.html')).toContain('0310-3016699');
+  });
+
+  it('a new day puts a notice past its closing date, on its own page too', async () => {
+    const page = 'notices/2026-11-25-dangyuan-minzhu-pingyi/index.html';
+    expect(live(page)).not.toContain('已截止');
+    await manager.stop();
+    manager = newManager('2026-12-25');
+    await manager.start();
+    await manager.idle();
+    await publish(
+      { 'content/notices/2026-11-20-yibao-jiaofei-tongzhi.md': withOneMoreLine() },
+      '发布：医保通知',
+    );
+    expect(live(page)).toContain('已截止');
+  });
+});
+
+/** The medical insurance notice with one more line, so the day's build has a publish to start it. */
+function withOneMoreLine(): string {
+  const path = join(repo, 'content/notices/2026-11-20-yibao-jiaofei-tongzhi.md');
+  return `${readFileSync(path, 'utf8')}\n如有疑问，请在每周三接待时间咨询。\n`;
+}
