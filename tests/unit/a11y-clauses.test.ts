@@ -20,7 +20,7 @@ describe('适老化 self-assessment', () => {
       const source = readFileSync(join(repoRoot, check.file), 'utf8');
       expect(source, `${id}：${check.file} 里没有测试“${check.name}”`).toMatch(
         new RegExp(
-          `\\bit(?:\\.each\\([^)]*\\))?\\(\\s*['"\`]${check.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+          `\\b(?:it|test)(?:\\.(?:each|for)\\([^)]*\\))?\\(\\s*['"\`]${check.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
         ),
       );
     },
