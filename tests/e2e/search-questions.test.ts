@@ -110,6 +110,11 @@ async function resultsFor(page: Page, site: ServedSite, query: string): Promise<
     .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 }
 
+function expectInTopThree(results: string[], query: string, expected: string): void {
+  const top = results.slice(0, 3);
+  expect(top, `“${query}”的前三条结果：${top.join('，') || '（没有结果）'}`).toContain(expected);
+}
+
 describe('residents’ questions on the sample site', () => {
   test('has at least 50 questions, none repeated', () => {
     expect(QUESTIONS.length).toBeGreaterThanOrEqual(50);
@@ -120,10 +125,7 @@ describe('residents’ questions on the sample site', () => {
     '“%s” finds %s in the top three',
     async ([query, expected], { site, page }) => {
       const results = await resultsFor(page, site, query);
-      expect(
-        results.slice(0, 3),
-        `“${query}”的前三条结果：${results.slice(0, 3).join('，') || '（没有结果）'}`,
-      ).toContain(expected);
+      expectInTopThree(results, query, expected);
     },
   );
 
@@ -132,10 +134,7 @@ describe('residents’ questions on the sample site', () => {
     '“%s” finds %s in the top three, a cadre first',
     async ([query, expected], { site, page }) => {
       const results = await resultsFor(page, site, query);
-      expect(
-        results.slice(0, 3),
-        `“${query}”的前三条结果：${results.slice(0, 3).join('，') || '（没有结果）'}`,
-      ).toContain(expected);
+      expectInTopThree(results, query, expected);
       expect(results[0], `“${query}”的第一条结果：${results[0] ?? '（没有结果）'}`).toMatch(
         /^\/contacts\/#/,
       );
