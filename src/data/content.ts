@@ -47,20 +47,29 @@ export const getContacts = once(async () =>
   ),
 );
 
+/** Each entry's key without the day: the same for its page, poster and 公众号 version. */
+const undatedKeys = new WeakMap<object, string>();
+
 /**
  * Static paths for a page per entry (`[id].astro` and the like): the id in the URL, the entry as a
  * prop, and a `cacheKey` over everything the page reads, so an incremental build reuses it until
- * one of those changes.
+ * one of those changes. `changesWithTheDay` for a page that reads today's date.
  */
 export async function entryPaths<
   E extends { id: string; digest?: string | number; body?: string; data: unknown },
->(entries: readonly E[]) {
+>(entries: readonly E[], options: { changesWithTheDay?: boolean } = {}) {
   const settings = await getSettings();
-  const day = siteToday();
+  const today = options.changesWithTheDay ? siteToday() : undefined;
   const fileFingerprint = (path: string) => publicFileFingerprint(config.publicDir, path);
+  const keyOf = (entry: E) => {
+    if (today) return pageCacheKey({ entry, settings, today, fileFingerprint });
+    let key = undatedKeys.get(entry);
+    if (!key) undatedKeys.set(entry, (key = pageCacheKey({ entry, settings, fileFingerprint })));
+    return key;
+  };
   return entries.map((entry) => ({
     params: { id: entry.id },
     props: { entry },
-    cacheKey: pageCacheKey({ entry, settings, today: day, fileFingerprint }),
+    cacheKey: keyOf(entry),
   }));
 }

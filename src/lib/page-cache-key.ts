@@ -10,7 +10,8 @@ import { join, normalize, sep } from 'node:path';
 export interface PageInputs {
   entry: { id: string; digest?: string | number; body?: string; data: unknown };
   settings: unknown;
-  today: string;
+  /** The day, for a page that changes with it (a notice past its closing date); else omitted. */
+  today?: string | undefined;
   /** A fingerprint of a file under the public folder by its site path, or undefined if missing. */
   fileFingerprint: (sitePath: string) => string | undefined;
 }
@@ -42,7 +43,7 @@ export function pageCacheKey(inputs: PageInputs): string {
       : JSON.stringify([inputs.entry.data, inputs.entry.body ?? '']),
   );
   part(JSON.stringify(inputs.settings));
-  part(inputs.today);
+  part(inputs.today ?? 'any day');
   for (const path of referencedFiles(inputs.entry)) {
     part(path);
     part(inputs.fileFingerprint(path) ?? 'missing');
