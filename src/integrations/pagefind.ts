@@ -55,26 +55,16 @@ export function contactRecords(
  * Only entry pages carry text worth finding; reading just them (not the lists, posters and card
  * sheets) halves the indexing work on a large site.
  */
-const ENTRY_FOLDERS = ENTRY_SECTIONS;
-const ENTRY_PAGES = `{${ENTRY_FOLDERS.join(',')}}/*/index.html`;
+const ENTRY_PAGES = `{${ENTRY_SECTIONS.join(',')}}/*/index.html`;
 
 /** Pagefind indexes whole pages, menus and all, when none is marked: that is a broken index. */
-function hasMarkedPage(dir: string): boolean {
-  return ENTRY_FOLDERS.some((folder) => {
-    let ids: string[];
+function hasMarkedPage(siteDir: string, pages: readonly string[]): boolean {
+  return pages.some((page) => {
     try {
-      ids = readdirSync(join(dir, folder));
+      return readFileSync(join(siteDir, page), 'utf8').includes('data-pagefind-body');
     } catch {
       return false;
     }
-    return ids.some((id) => {
-      try {
-        const html = readFileSync(join(dir, folder, id, 'index.html'), 'utf8');
-        return html.includes('data-pagefind-body');
-      } catch {
-        return false;
-      }
-    });
   });
 }
 
@@ -107,11 +97,12 @@ export async function buildSearchIndex(options: {
   const started = performance.now();
   const outputPath = join(options.siteDir, pagefindFolder);
   rmSync(outputPath, { recursive: true, force: true });
+  const pages = entryPageFiles(options.siteDir, ENTRY_SECTIONS);
   const key =
     options.cacheDir &&
     searchIndexKey({
       siteDir: options.siteDir,
-      files: entryPageFiles(options.siteDir, ENTRY_FOLDERS),
+      files: pages,
       records: options.contacts,
       options: { ...INDEX_OPTIONS, glob: ENTRY_PAGES },
     });
@@ -119,7 +110,7 @@ export async function buildSearchIndex(options: {
     options.cacheDir && key && restoreSearchIndex(options.cacheDir, key, outputPath),
   );
   if (reused) log(`条目页和联系卡都没有变，沿用上次构建的索引（${elapsed(started)}）`);
-  else await writeSearchIndex(options.siteDir, outputPath, options.contacts, log);
+  else await writeSearchIndex(options.siteDir, pages, outputPath, options.contacts, log);
   const result = checkSearchIndex(outputPath, options.contacts.length, started, reused);
   if (!reused && options.cacheDir && key) storeSearchIndex(options.cacheDir, key, outputPath);
   return result;
@@ -127,6 +118,7 @@ export async function buildSearchIndex(options: {
 
 async function writeSearchIndex(
   siteDir: string,
+  pages: readonly string[],
   outputPath: string,
   contacts: ContactSearchRecord[],
   log: (message: string) => void,
@@ -140,7 +132,7 @@ async function writeSearchIndex(
     const step = performance.now();
     const added = await index.addDirectory({ path: siteDir, glob: ENTRY_PAGES });
     if (added.errors.length > 0) fail('读取页面时出错', added.errors);
-    if (added.page_count > 0 && !hasMarkedPage(siteDir))
+    if (added.page_count > 0 && !hasMarkedPage(siteDir, pages))
       fail('条目页里没有标出正文：文章的正文元素应带有 data-pagefind-body 属性', []);
     log(`已读取 ${added.page_count} 个条目页（${elapsed(step)}）`);
 
