@@ -2,15 +2,11 @@
 import { performance } from 'node:perf_hooks';
 import { formatProblems, summarise } from './format-problems.ts';
 import { siteConfig } from '../lib/site-config.ts';
-import { today } from '../lib/today.ts';
-import { runChecks } from './run-checks.ts';
+import { checkSite } from './run-checks.ts';
 
 const started = performance.now();
 const site = siteConfig(process.argv[2] ?? process.cwd(), process.env);
-const { problems, entryCount } = runChecks(site.root, today(new Date(), site.today), {
-  contentDir: site.contentDir,
-  publicDir: site.publicDir,
-});
+const { problems, entryCount } = checkSite(site);
 if (problems.length > 0) console.log(`${formatProblems(problems)}\n`);
 console.log(
   `${summarise(problems, entryCount)}（用时 ${Math.round(performance.now() - started)} 毫秒）`,

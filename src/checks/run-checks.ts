@@ -2,6 +2,7 @@ import type { Notice } from '../schemas/notices.ts';
 import type { SearchWords } from '../schemas/search-words.ts';
 import type { StudyIssue } from '../schemas/study.ts';
 import { publicDir as publicDirOf } from '../lib/public-dir.ts';
+import type { SiteConfig } from '../lib/site-config.ts';
 import { today as todayInChina } from '../lib/today.ts';
 import { expiredPinnedNotices, uniqueIssueNumbers, type ValidEntry } from './collection-rules.ts';
 import type { Problem } from './problem.ts';
@@ -77,4 +78,12 @@ export function runChecks(
   );
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { problems, entryCount: entries.length, valid };
+}
+
+/** The checks of a site's configured content, as of its day (SITE_TODAY or today in China). */
+export function checkSite(site: SiteConfig): CheckResult {
+  return runChecks(site.root, todayInChina(new Date(), site.today), {
+    contentDir: site.contentDir,
+    publicDir: site.publicDir,
+  });
 }

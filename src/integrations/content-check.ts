@@ -1,9 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { formatProblems, summarise } from '../checks/format-problems.ts';
-import { runChecks, type CheckResult } from '../checks/run-checks.ts';
+import { checkSite, type CheckResult } from '../checks/run-checks.ts';
 import { fixableError } from './fixable-error.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
-import { today } from '../lib/today.ts';
 
 /**
  * Runs the content checks before Astro loads any collection, so a bad entry stops the build with
@@ -24,10 +23,7 @@ export function contentCheck(options: {
       'astro:config:setup': ({ command, logger }) => {
         if ((command !== 'build' && command !== 'dev') || !options.enabled) return;
         const started = performance.now();
-        const result = runChecks(site.root, today(new Date(), site.today), {
-          contentDir: site.contentDir,
-          publicDir: site.publicDir,
-        });
+        const result = checkSite(site);
         const { problems, entryCount } = result;
         const summary = `${summarise(problems, entryCount)}（${Math.round(performance.now() - started)} 毫秒）`;
         const failed = problems.some((p) => p.severity === 'error');
