@@ -134,8 +134,8 @@ Promise.all(css.map((href) => new Promise((done) => {
 
 /**
  * A site build does not bundle the CMS: /admin/ loads a bundle made only when the admin's sources
- * or the lockfile change (kept in node_modules/.astro/admin-bundle, copied into every build). The
- * dev server bundles it as before.
+ * or the lockfile change (kept in node_modules/.astro/admin-bundle, copied into every build). In
+ * the dev server Vite serves /admin/ itself.
  */
 export function adminBundleCache(): AstroIntegration {
   let bundle: { dir: string; manifest: AdminBundleManifest } | undefined;

@@ -4,7 +4,7 @@
  * (files written by hand such as `2026-03-15-` keep building), while the CMS asks a secretary for
  * words joined by single hyphens (zhuti-dangri).
  */
-export const ENTRY_FILE_NAME = /^[a-z0-9][a-z0-9-]*$/;
+const ENTRY_FILE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 /** The 网址名 a secretary may type in the CMS: zhuti-dangri, not -zhuti or zhuti--dangri. */
 export const URL_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

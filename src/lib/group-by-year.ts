@@ -25,9 +25,6 @@ export interface YearLink {
   href: string;
 }
 
-/** The address of one year's page of an archive: /reports/ → /reports/year/2025/. */
-export const yearPageHref = yearPath;
-
 /**
  * Links to every year of an archive, newest first. The newest year links to the archive's own
  * address, which shows that year, so the list page stays one address that residents bookmark.
@@ -36,6 +33,6 @@ export function yearLinks<T>(groups: readonly YearGroup<T>[], base: string): Yea
   return groups.map((group, index) => ({
     year: group.year,
     count: group.items.length,
-    href: index === 0 ? base : yearPageHref(base, group.year),
+    href: index === 0 ? base : yearPath(base, group.year),
   }));
 }

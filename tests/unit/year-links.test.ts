@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupByYear, yearLinks, yearPageHref } from '@/lib/group-by-year';
+import { groupByYear, yearLinks } from '@/lib/group-by-year';
+import { yearPath } from '@/lib/routes';
 
 describe('yearLinks', () => {
   const groups = groupByYear(['2024-03-01', '2026-01-05', '2026-11-01', '2024-12-31'], (d) => d);
@@ -16,6 +17,6 @@ describe('yearLinks', () => {
   });
 
   it('builds year page addresses under the section', () => {
-    expect(yearPageHref('/study/', 2025)).toBe('/study/year/2025/');
+    expect(yearPath('/study/', 2025)).toBe('/study/year/2025/');
   });
 });

@@ -96,7 +96,7 @@ export function findNamedPersons(sentence: string, allowed: ReadonlySet<string>)
       });
     const after = (name: string) => sentence.slice(i + name.length);
     // A strong cue after decides the length (王芳家住… is 王芳, not 王芳家).
-    // eslint-disable-next-line prefer-const -- declared above with its type, as shipped in the privacy guard bundle
+    // eslint-disable-next-line prefer-const -- declared above, where its type is written
     accepted =
       readings.find((name) => AFTER_STRONG.test(after(name))) ??
       (personBefore || visitBefore
