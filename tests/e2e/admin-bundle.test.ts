@@ -1,15 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { contentCopy } from '../support/content-copy';
 import { repoRoot, runBuild } from '../support/run-build';
 
 // The sample site was built once already (global setup), so the admin bundle is in the cache.
-const content = mkdtempSync(join(tmpdir(), 'admin-bundle-content-'));
 const outDir = join(repoRoot, `tests/.output/admin-bundle-${process.pid}`);
-afterAll(() => {
-  for (const dir of [content, outDir]) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 const jsIn = (dir: string) =>
   readdirSync(dir)
@@ -18,9 +15,12 @@ const jsIn = (dir: string) =>
 
 describe('a content-only build', { timeout: 300_000 }, () => {
   it('does not bundle Decap CMS, and /admin/ loads the cached bundle', async () => {
-    cpSync(join(repoRoot, 'content'), content, { recursive: true });
-    const notice = join(content, 'notices/2026-11-16-dongji-xiaofang-jiancha.md');
-    writeFileSync(notice, readFileSync(notice, 'utf8').replace('入冬以来', '进入十二月以来'));
+    const notice = 'notices/2026-11-16-dongji-xiaofang-jiancha.md';
+    const edited = readFileSync(join(repoRoot, 'content', notice), 'utf8').replace(
+      '入冬以来',
+      '进入十二月以来',
+    );
+    const content = contentCopy({ [notice]: edited }, { prefix: 'admin-bundle-content-' });
     const { code, output } = await runBuild({ outDir, contentDir: content });
     expect(code, output).toBe(0);
     expect(output).toContain('管理后台：沿用已打包的 Decap CMS');

@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import { describe, expect } from 'vitest';
 import { runChecks } from '../../src/checks/run-checks';
 import { cmsTest } from '../support/browser-test';
+import { publishEntry } from '../support/cms-dev-server';
 import { painted } from '../support/page-state';
 import { repoRoot, runBuild } from '../support/run-build';
 
@@ -61,11 +62,6 @@ async function openAdmin() {
   }
   if (await login.isVisible()) await login.click();
   await collections.waitFor({ timeout: 60_000 });
-}
-
-async function publish() {
-  await page.getByRole('button', { name: '发布', exact: true }).click();
-  await page.getByText('立即发布', { exact: true }).click();
 }
 
 test.beforeAll(async ({ cms, browser }) => {
@@ -155,7 +151,7 @@ describe('在浏览器里用内容管理编辑', () => {
     await cdp.send('Input.insertText', { text: ime });
     await page.screenshot({ path: join(shots, 'cms-editor.png') });
 
-    await publish();
+    await publishEntry(page);
     const file = join(content, 'study/2026-12.md');
     await expect
       .poll(() => existsSync(file), { timeout: 30_000 })
@@ -226,7 +222,7 @@ describe('在浏览器里用内容管理编辑', () => {
     });
     await page.getByRole('button', { name: '选用已选中项目' }).click();
     await page.getByLabel('封面图片说明').fill('党员志愿者在小区里劝导文明停车');
-    await publish();
+    await publishEntry(page);
 
     await expect
       .poll(() => readFileSync(file, 'utf8'), { timeout: 30_000 })
@@ -249,7 +245,7 @@ describe('在浏览器里用内容管理编辑', () => {
     };
     const phone = await openEntry();
     await phone.fill('13912345678');
-    await publish();
+    await publishEntry(page);
     await expect
       .poll(() => readFileSync(file, 'utf8'), { timeout: 30_000 })
       .toContain('"13912345678"');
@@ -261,7 +257,7 @@ describe('在浏览器里用内容管理编辑', () => {
     const reopened = await openEntry();
     await expect.poll(() => reopened.inputValue(), { timeout: 30_000 }).toBe('13912345678');
     await reopened.fill('12345');
-    await publish();
+    await publishEntry(page);
     await page.getByText('联系电话格式不正确').first().waitFor();
     expect(readFileSync(file, 'utf8')).toContain('"13912345678"');
     expect(readFileSync(file, 'utf8')).not.toContain('12345"');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect } from 'vitest';
 import { cmsTest } from '../support/browser-test';
-import type { CmsDevServer } from '../support/cms-dev-server';
+import { publishEntry, type CmsDevServer } from '../support/cms-dev-server';
 
 /**
  * The CMS forms as a secretary meets them, through the real dev server on a copy of the content:
@@ -53,11 +53,6 @@ async function despiteReloads(scenario: () => Promise<void>) {
       console.log('开发服务器中途重新加载了页面，重做这一步');
     }
   }
-}
-
-async function publish() {
-  await page.getByRole('button', { name: '发布', exact: true }).click();
-  await page.getByText('立即发布', { exact: true }).click();
 }
 
 /**
@@ -133,7 +128,7 @@ describe('表单没有陷阱', () => {
         const urlName = page.getByLabel(/网址名/);
         await expect.poll(() => urlName.inputValue(), { timeout: 60_000 }).toMatch(/zhuti-?dangri/);
 
-        await publish();
+        await publishEntry(page);
         const saved = () =>
           readdirSync(join(content, 'reports')).find((name) => name.startsWith('2026-12-01-'));
         await expect
@@ -158,7 +153,7 @@ describe('表单没有陷阱', () => {
         await date.fill('2026-3');
         await page.getByText('还不是完整的日期', { exact: false }).waitFor();
 
-        await publish();
+        await publishEntry(page);
         const box = page.locator('.save-refused');
         await box.waitFor();
         const text = await box.innerText();
@@ -337,7 +332,7 @@ describe('处处是中文', () => {
         // A retry after a reload finds the draft already saved.
         if (!readFileSync(file, 'utf8').includes('draft: true')) {
           await page.getByLabel(/草稿/).click();
-          await publish();
+          await publishEntry(page);
           await expect
             .poll(() => readFileSync(file, 'utf8'), { timeout: 30_000 })
             .toContain('draft: true');

@@ -4,12 +4,11 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { describe, expect } from 'vitest';
-import { siteTest, type ServedSite } from '../support/browser-test';
+import { siteTest } from '../support/browser-test';
 import { repoRoot } from '../support/run-build';
-import { waitForResults } from './search-site';
+import { resultsFor } from './search-site';
 
 const contentDir = join(repoRoot, 'content');
 
@@ -82,15 +81,6 @@ function draftIds(): string[] {
 
 // A private copy, so a rebuild of the shared one by another test run cannot pull pages away.
 const test = siteTest({ copy: true });
-
-/** The result links the search page shows for a query, in order. */
-async function resultsFor(page: Page, site: ServedSite, query: string): Promise<string[]> {
-  await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
-  await waitForResults(page, query);
-  return page
-    .locator('.search-result__title a')
-    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-}
 
 describe('Chinese queries on the sample site', () => {
   test('has at least 20 realistic queries', () => {

@@ -5,12 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { describe, expect } from 'vitest';
-import { siteTest, type ServedSite, type SiteFixtures } from '../support/browser-test';
+import { siteTest, type SiteFixtures } from '../support/browser-test';
 import { repoRoot } from '../support/run-build';
-import { waitForResults } from './search-site';
+import { resultsFor, waitForResults } from './search-site';
 
 const PHONE = { width: 360, height: 780 };
 const settings = parse(readFileSync(join(repoRoot, 'content/settings/site.yml'), 'utf8')) as {
@@ -102,14 +101,6 @@ const QUESTIONS = [...WHO_QUESTIONS, ...HOW_QUESTIONS];
 const test = siteTest({ copy: true, page: { viewport: PHONE } });
 
 /** The result links the search page shows for a question, in order. */
-async function resultsFor(page: Page, site: ServedSite, query: string): Promise<string[]> {
-  await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
-  await waitForResults(page, query);
-  return page
-    .locator('.search-result__title a')
-    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-}
-
 function expectInTopThree(results: string[], query: string, expected: string): void {
   const top = results.slice(0, 3);
   expect(top, `“${query}”的前三条结果：${top.join('，') || '（没有结果）'}`).toContain(expected);

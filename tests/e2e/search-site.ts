@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { ServedSite } from '../support/browser-test';
 
 /** Waits until the search page shows the results for `query`, or says what it shows instead. */
 export async function waitForResults(page: Page, query: string): Promise<void> {
@@ -18,4 +19,13 @@ export async function waitForResults(page: Page, query: string): Promise<void> {
       cause: error,
     });
   }
+}
+
+/** The result links the search page shows for a query, in order. */
+export async function resultsFor(page: Page, site: ServedSite, query: string): Promise<string[]> {
+  await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
+  await waitForResults(page, query);
+  return page
+    .locator('.search-result__title a')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 }

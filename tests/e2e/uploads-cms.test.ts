@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect } from 'vitest';
 import { cmsTest } from '../support/browser-test';
+import { publishEntry } from '../support/cms-dev-server';
 import {
   HTML_PAGE,
   RENAMED_EXE,
@@ -64,11 +65,6 @@ async function openEntry(hash: string) {
   if (await login.isVisible()) await login.click();
   await collections.waitFor({ timeout: 60_000 });
   await page.goto(`${origin}/admin/#/collections/${hash}`);
-}
-
-async function publish() {
-  await page.getByRole('button', { name: '发布', exact: true }).click();
-  await page.getByText('立即发布', { exact: true }).click();
 }
 
 const uploaded = () => (existsSync(uploads) ? readdirSync(uploads).sort() : []);
@@ -176,7 +172,7 @@ describe('在浏览器里用内容管理上传和保存', () => {
     await body.click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('王某某电话 13812345678');
-    await publish();
+    await publishEntry(page);
     // The write path's answer stays on the page (Decap's own toast goes after 8 seconds).
     const notice = page.locator('#cms-notice').filter({ hasText: '没有保存' });
     await notice.waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
@@ -197,7 +193,7 @@ describe('在浏览器里用内容管理上传和保存', () => {
     await issue.waitFor({ timeout: 120_000 });
     // 2026-07 is 第3期.
     await issue.fill('3');
-    await publish();
+    await publishEntry(page);
     const notice = page.locator('#cms-notice').filter({ hasText: '没有保存' });
     await notice.waitFor({ timeout: 60_000 });
     expect(await notice.innerText()).toMatch(/期号[^\n]*3/);
@@ -232,7 +228,7 @@ describe('在浏览器里用内容管理上传和保存', () => {
     await page.screenshot({ path: join(work, '..', 'uploads-cms-chinese-name.png') });
     await page.getByRole('button', { name: '选用已选中项目' }).click();
     await page.getByLabel('封面图片说明').fill('党员在社区学习');
-    await publish();
+    await publishEntry(page);
     await expect
       .poll(() => readFileSync(file, 'utf8'), { timeout: 30_000 })
       .toContain('cover: /uploads/fengmian.png');
