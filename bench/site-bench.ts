@@ -540,6 +540,7 @@ function publishTable(published: PublishResult[]): string {
 
 在发布服务器的发布管理（\`src/server/releases/\` 的 ReleaseManager）上，把一篇工作报告的标题改一次、提交，
 像服务器在每次发布后那样交给它，从提交到新页面能从在线目录读到（HTTP）为止计时；每个规模 ${published[0]?.seconds.length ?? 0} 次，取中位数。
+构建在发布管理保留的构建进程里、保留的构建文件夹里增量进行（\`src/server/releases/warm-builder.ts\`）；CPU 时间含 Pagefind。
 
 ${table(['条目数', '中位数', '每次', '每次构建的 CPU 时间', '每次结束时的负载（1 分钟）', '第一次构建', '目标'], rows)}
 `;

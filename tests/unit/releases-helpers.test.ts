@@ -35,6 +35,9 @@ describe('why a build failed', () => {
       '网站构建出错：[astro] Unable to load your Astro config',
     );
     expect(buildFailureReason('')).toMatch(/^网站构建出错/);
+    expect(buildFailureReason('10:01:02 [build] 正在生成页面\n（构建进程意外退出：SIGKILL）')).toBe(
+      '网站构建出错：构建进程意外退出：SIGKILL，下次发布时会重新构建',
+    );
     const vite = `20:57:14 [content-check] 内容检查：共 26 个条目，0 个错误，1 个提醒。
 20:57:21 [ERROR] [vite] ✗ Build failed in 1.62s
 [vite]: Rolldown failed to resolve import "@/lib/x" from "src/pages/a.ts".

@@ -28,6 +28,8 @@ export function buildFailureReason(output: string): string {
   }
   const index = lines.find((line) => line.includes('建立搜索索引失败'));
   if (index) return index.slice(index.indexOf('建立搜索索引失败')).trim();
+  const died = lines.find((line) => line.includes('构建进程意外退出'));
+  if (died) return `网站构建出错：${died.trim().replace(/^（|）$/g, '')}，下次发布时会重新构建`;
   const stopped = lines.find((line) => line.includes('超过') && line.includes('已停止'));
   if (stopped) return `构建${stopped.trim().replace(/^（|）$/g, '')}`;
   const clean = lines.map((line) => line.replace(/^\d\d:\d\d:\d\d\s*/, '').trim());

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   existsSync,
   lstatSync,
@@ -10,6 +11,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { MEDIA_FOLDER } from '../../cms/names.ts';
+import { runCommand } from '../../deploy/run-command.ts';
 
 /** Astro's and Vite's caches stay in the build folder, not in the shared node_modules. */
 const OWN_CACHES = new Set(['.astro', '.vite', '.cache']);
@@ -37,37 +40,26 @@ export function nodeForBuilds(appDir: string): string {
 function run(
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number; signal?: AbortSignal },
-  stdin?: NodeJS.ReadableStream,
+  options: { timeoutMs: number },
+  stdin: NodeJS.ReadableStream,
 ): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-    });
-    if (stdin && child.stdin) stdin.pipe(child.stdin);
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    stdin.pipe(child.stdin);
     let output = '';
     const keep = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.length > 200_000) output = output.slice(-100_000);
     };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    const kill = (why: string) => {
-      output += `\n（${why}）`;
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const timer = setTimeout(() => {
+      output += `\n（超过 ${Math.round(options.timeoutMs / 60_000)} 分钟未完成，已停止）`;
       child.kill('SIGKILL');
-    };
-    const timer = setTimeout(
-      () => kill(`超过 ${Math.round(options.timeoutMs / 60_000)} 分钟未完成，已停止`),
-      options.timeoutMs,
-    );
-    const onAbort = () => kill('服务器正在停止，构建已中止');
-    options.signal?.addEventListener('abort', onAbort, { once: true });
+    }, options.timeoutMs);
     child.on('error', (error) => (output += `\n${error.message}`));
     child.on('close', (code) => {
       clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
       resolve({ code: code ?? 1, output });
     });
   });
@@ -147,25 +139,20 @@ export interface BuildOutcome {
   output: string;
 }
 
-/** `astro build` of the folder (content checks and the search index run inside it) into outDir. */
-export async function astroBuild(options: {
-  appDir: string;
-  workDir: string;
-  outDir: string;
-  env: NodeJS.ProcessEnv;
-  timeoutMs: number;
-  signal?: AbortSignal;
-}): Promise<BuildOutcome> {
-  const astro = join(options.workDir, 'node_modules/astro/bin/astro.mjs');
-  const { code, output } = await run(
-    nodeForBuilds(options.appDir),
-    [astro, 'build', '--outDir', options.outDir],
-    {
-      cwd: options.workDir,
-      env: options.env,
-      timeoutMs: options.timeoutMs,
-      ...(options.signal ? { signal: options.signal } : {}),
-    },
-  );
-  return { ok: code === 0, output };
+/**
+ * Identifies the project's code in `commit`: every file but the content and the uploaded
+ * pictures. A kept build process that loaded other code must not build this commit.
+ */
+export async function projectCodeKey(repoDir: string, commit: string): Promise<string> {
+  const { code, output } = await runCommand('git', ['-C', repoDir, 'ls-tree', '-r', commit]);
+  if (code !== 0)
+    throw new Error(`读取提交 ${commit.slice(0, 7)} 的文件列表失败：${output.trim()}`);
+  const content = ['content/', `${MEDIA_FOLDER}/`];
+  const files = output
+    .split('\n')
+    .filter(
+      (line) => !content.some((folder) => line.slice(line.indexOf('\t') + 1).startsWith(folder)),
+    )
+    .join('\n');
+  return createHash('sha256').update(files).digest('hex');
 }

@@ -6,7 +6,12 @@ import { describeTarget } from '../../deploy/targets.ts';
 import { runCommand } from '../../deploy/run-command.ts';
 import type { SessionUser } from '../session-user.ts';
 import { pushBackup, redactCredentials, type BackupRemote } from './backup-push.ts';
-import { astroBuild, buildEnv, finishKeptWorkDir, prepareKeptWorkDir } from './build-release.ts';
+import {
+  buildEnv,
+  finishKeptWorkDir,
+  prepareKeptWorkDir,
+  projectCodeKey,
+} from './build-release.ts';
 import { buildFailureReason, outputTail } from './build-failure.ts';
 import { liveReleaseId, livePath, switchLive } from './live-link.ts';
 import { isReleaseId, releaseId } from './release-id.ts';
@@ -15,6 +20,7 @@ import { releasesToPrune } from './releases-to-prune.ts';
 import { DEFAULT_RETRY_DELAYS_MS, RetryingJob, type JobState } from './retrying-job.ts';
 import { RELEASE_TEXT } from './release-text.ts';
 import type { LiveEvent, MainCommit, Person, Publish, ReleaseLog, ReleaseRecord } from './types.ts';
+import { WarmBuilder, type WarmBuilderOptions } from './warm-builder.ts';
 
 export interface ReleaseManagerOptions {
   /** The git repository the server commits to (bare or not). */
@@ -34,6 +40,8 @@ export interface ReleaseManagerOptions {
   /** Upload targets that follow the live site (rsync, S3-compatible storage). */
   deploy?: DeployOptions;
   retryDelaysMs?: readonly number[];
+  /** When the kept build process is replaced (memory after a build, number of builds, idle time). */
+  buildProcess?: Pick<WarmBuilderOptions, 'maxHeapBytes' | 'maxBuilds' | 'idleMs'>;
   log?: (line: string) => void;
 }
 
@@ -91,6 +99,7 @@ export class ReleaseManager {
   private readonly backups: RetryingJob<string>[];
   private readonly uploads: RetryingJob<string>[];
   private readonly log: (line: string) => void;
+  private readonly builder: WarmBuilder;
 
   constructor(options: ReleaseManagerOptions) {
     this.options = options;
@@ -100,6 +109,12 @@ export class ReleaseManager {
     this.appDir = options.appDir ?? thisCheckout;
     this.store = new ReleaseStore(this.dataDir);
     this.log = options.log ?? ((line) => console.log(`[发布] ${line}`));
+    this.builder = new WarmBuilder({
+      appDir: this.appDir,
+      env: this.buildEnvironment(),
+      ...options.buildProcess,
+      log: this.log,
+    });
     const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     this.backups = (options.backupRemotes ?? []).map(
       (remote) =>
@@ -149,6 +164,8 @@ export class ReleaseManager {
    * commit when the live site is missing or was never built from it.
    */
   async start(): Promise<void> {
+    // Astro loads in the build process while the record is read: the first publish finds it ready.
+    this.builder.prepare();
     for (const folder of ['releases', 'builds'])
       mkdirSync(join(this.dataDir, folder), { recursive: true });
     rmSync(join(this.dataDir, 'builds'), { recursive: true, force: true });
@@ -217,6 +234,7 @@ export class ReleaseManager {
   async stop(): Promise<void> {
     this.waiting = [];
     this.abort.abort();
+    this.builder.stop();
     for (const job of [...this.backups, ...this.uploads]) job.stop();
     while (this.worker) await this.worker;
   }
@@ -294,6 +312,11 @@ export class ReleaseManager {
     return release;
   }
 
+  /** The server's environment without its secrets, plus the configured build settings. */
+  private buildEnvironment(): NodeJS.ProcessEnv {
+    return buildEnv(process.env, { ...this.options.buildEnv, SITE_INCREMENTAL_BUILD: '1' });
+  }
+
   private async headCommit(): Promise<string | undefined> {
     const { code, output } = await runCommand('git', [
       '-C',
@@ -348,18 +371,22 @@ export class ReleaseManager {
     const partial = join(this.dataDir, 'releases', `${release.id}.partial`);
     let ok = false;
     let output = '';
+    let warm = false;
     try {
       await prepareKeptWorkDir(this.appDir, this.repoDir, commit, workDir);
-      const outcome = await astroBuild({
-        appDir: this.appDir,
+      const outcome = await this.builder.build({
         workDir,
         outDir: partial,
-        env: buildEnv(process.env, { ...this.options.buildEnv, SITE_INCREMENTAL_BUILD: '1' }),
+        env: this.buildEnvironment(),
+        codeKey: await projectCodeKey(this.repoDir, commit),
         timeoutMs: this.options.buildTimeoutMs ?? 15 * 60_000,
         signal: this.abort.signal,
       });
       ok = outcome.ok && existsSync(join(partial, 'index.html'));
       output = outcome.output;
+      warm = outcome.warm;
+      if (outcome.cpuSeconds !== undefined)
+        release.buildCpuMs = Math.round(outcome.cpuSeconds * 1000);
       if (outcome.ok && !ok) output += `\n${RELEASE_TEXT.noIndex}`;
     } catch (error) {
       output += `\n${(error as Error).message}`;
@@ -374,7 +401,9 @@ export class ReleaseManager {
       switchLive(this.dataDir, release.id);
       release.state = 'succeeded';
       this.record.live.push({ at: release.finishedAt, releaseId: release.id, kind: 'build' });
-      this.log(`${release.id} 已上线（构建 ${(release.buildMs / 1000).toFixed(1)} 秒）`);
+      this.log(
+        `${release.id} 已上线（构建 ${(release.buildMs / 1000).toFixed(1)} 秒${warm ? '，沿用已启动的构建进程' : ''}）`,
+      );
       this.prune();
     } else {
       rmSync(partial, { recursive: true, force: true });

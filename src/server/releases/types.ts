@@ -31,6 +31,8 @@ export interface ReleaseRecord {
   startedAt: string;
   finishedAt?: string;
   buildMs?: number;
+  /** CPU time of the build (Astro and Pagefind), where the system reports it. */
+  buildCpuMs?: number;
   /** Why the build failed, in Chinese, for the CMS. */
   error?: string;
   /** The end of the build's output, for whoever looks into a failure. */
