@@ -57,9 +57,10 @@ export default defineConfig({
     contentCheck({ site, enabled: !underVitest, onChecked: (result) => (checked = result) }),
     cmsLocalBackend({ site, enabled: !underVitest, git: process.env.CMS_LOCAL_MODE === 'git' }),
     adminBundleCache(),
-    pagefindSearch({ contacts: () => contactRecords(checked?.valid.get('contacts')) }),
     pictureVariants(),
     sitemap({ filter: publicPage }),
+    // Last: when its hook starts every other file of the site is written (pages-written.ts).
+    pagefindSearch({ contacts: () => contactRecords(checked?.valid.get('contacts')) }),
   ],
   // Loopback only: the dev server carries the CMS's local backend, which writes files.
   server: { host: '127.0.0.1' },

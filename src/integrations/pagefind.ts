@@ -6,6 +6,7 @@ import * as pagefind from 'pagefind';
 import type { ValidEntry } from '../checks/collection-rules.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { fixableError } from './fixable-error.ts';
+import { announcePagesWritten } from './pages-written.ts';
 import {
   entryPageFiles,
   restoreSearchIndex,
@@ -181,7 +182,8 @@ function checkSearchIndex(
 
 /**
  * Builds the Pagefind search index after every `astro build`. A build whose index fails is a
- * failed build: the search page would otherwise find nothing.
+ * failed build: the search page would otherwise find nothing. Listed last among the integrations,
+ * so the site is otherwise complete when it starts (see pages-written.ts).
  */
 export function pagefindSearch(options: {
   /** The cadres' records, asked for once the pages are built. */
@@ -198,6 +200,8 @@ export function pagefindSearch(options: {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);
+        // This hook runs last: the pages are complete, and may go live before their index.
+        announcePagesWritten(siteDir);
         logger.info('正在建立搜索索引…');
         // Pagefind's process peaks next to Astro's: let go of what the page build left first.
         collectGarbage();

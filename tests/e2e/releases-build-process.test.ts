@@ -5,11 +5,12 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReleaseManager, type ReleaseManagerOptions } from '../../src/server/releases/manager.ts';
@@ -21,7 +22,11 @@ const reviewer = { login: 'zhang', name: '张书记', role: 'reviewer' as const 
 const folders: string[] = [];
 const managers: ReleaseManager[] = [];
 
-function setUp(name: string, options: Partial<ReleaseManagerOptions> = {}) {
+function setUp(
+  name: string,
+  options: Partial<ReleaseManagerOptions> = {},
+  watch: (line: string) => void = () => {},
+) {
   const repo = cloneSite(`releases-process-${name}-`);
   const dataDir = mkdtempSync(join(tmpdir(), `releases-process-${name}-data-`));
   folders.push(repo, dataDir);
@@ -30,7 +35,10 @@ function setUp(name: string, options: Partial<ReleaseManagerOptions> = {}) {
     repoDir: repo,
     dataDir,
     buildEnv: { SITE_TODAY: '2026-11-28' },
-    log: (line) => lines.push(line),
+    log: (line) => {
+      lines.push(line);
+      watch(line);
+    },
     ...options,
   });
   managers.push(manager);
@@ -43,7 +51,23 @@ function setUp(name: string, options: Partial<ReleaseManagerOptions> = {}) {
     await manager.idle();
     return manager.releases()[0]!;
   };
-  return { repo, dataDir, lines, manager, started, pids, live, publish };
+  const folder = () => basename(readlinkSync(manager.liveDir));
+  const index = () => readFileSync(join(manager.liveDir, 'pagefind/pagefind-entry.json'), 'utf8');
+  const pagesFolders = () =>
+    readdirSync(join(dataDir, 'releases')).filter((name) => name.endsWith('.pages'));
+  return {
+    repo,
+    dataDir,
+    lines,
+    manager,
+    started,
+    pids,
+    live,
+    publish,
+    folder,
+    index,
+    pagesFolders,
+  };
 }
 
 const wasWarm = (lines: string[]) => lines.at(-1)!.includes('沿用已启动的构建进程');
@@ -227,5 +251,125 @@ describe('the kept build process', { timeout: 300_000 }, () => {
       name.endsWith('.partial'),
     );
     expect(existsSync(join(dataDir, 'releases', partial!, 'pagefind'))).toBe(false);
+  });
+});
+
+describe('pages before their search index', { timeout: 300_000 }, () => {
+  it('puts the new page live while Pagefind indexes, then the complete release', async () => {
+    let during: Record<string, unknown> | undefined;
+    const site = setUp('pages-first', {}, (line) => {
+      if (!line.endsWith('的网页已上线，搜索索引更新中')) return;
+      during = {
+        folder: site.folder(),
+        page: site.live('notices/xian-shang/index.html'),
+        sitemap: site.live('sitemap-0.xml'),
+        admin: existsSync(join(site.manager.liveDir, 'admin/index.html')),
+        index: site.index(),
+        status: site.manager.status(),
+      };
+    });
+    const { repo, manager, publish, folder, index, pagesFolders } = site;
+    await manager.start();
+    await manager.idle();
+    expect(during).toBeUndefined(); // the first build has no index to lend
+    const before = index();
+    const count = (entry: string) =>
+      (JSON.parse(entry) as { languages: Record<string, { page_count: number }> }).languages[
+        'zh-cn'
+      ]!.page_count;
+
+    const release = await publish(commitNotice(repo, 'xian-shang', '先上线的通知'));
+    expect(release.state).toBe('succeeded');
+    expect(during).toMatchObject({
+      folder: `${release.id}.pages`,
+      page: expect.stringContaining('先上线的通知'),
+      sitemap: expect.stringContaining('/notices/xian-shang/'),
+      admin: true,
+      index: before,
+      status: { state: 'updating', message: '网页已更新，搜索索引更新中' },
+    });
+    expect(folder()).toBe(release.id);
+    expect(count(index())).toBe(count(before) + 1);
+    expect(pagesFolders()).toEqual([]);
+    expect(manager.status()).toMatchObject({ state: 'live', message: '网站已更新' });
+  });
+
+  it('puts the site before back when the search index fails after the pages went live', async () => {
+    let pagesWentLive = '';
+    const site = setUp('pages-first-fails', {}, (line) => {
+      if (line.endsWith('的网页已上线，搜索索引更新中')) pagesWentLive = site.folder();
+    });
+    const { repo, manager, publish, folder, live, pagesFolders } = site;
+    await manager.start();
+    await manager.idle();
+    const before = folder();
+    const path = join(repo, 'src/integrations/pagefind.ts');
+    const announced = 'announcePagesWritten(siteDir);';
+    expect(readFileSync(path, 'utf8')).toContain(announced);
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(announced, `${announced}\nthrow new Error('索引出错了');`),
+    );
+    commitNotice(repo, 'suo-yin', '索引出错时的通知');
+    git(repo, 'commit', '--quiet', '-am', '程序：索引出错');
+    const failed = await publish(git(repo, 'rev-parse', 'HEAD'));
+    expect(pagesWentLive).toBe(`${failed.id}.pages`);
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toContain('索引出错了');
+    expect(folder()).toBe(before);
+    expect(existsSync(join(manager.liveDir, 'notices/suo-yin/index.html'))).toBe(false);
+    expect(live('index.html')).toContain('<html lang="zh-CN"');
+    expect(pagesFolders()).toEqual([]);
+  });
+
+  it('keeps the new pages live when the server is killed while indexing, and completes them on the next start', async () => {
+    const { repo, dataDir, manager, live, folder, pagesFolders } = setUp('pages-first-killed');
+    await manager.start();
+    await manager.idle();
+    await manager.stop();
+    const head = commitNotice(repo, 'bei-ting', '索引时服务器被停止的通知');
+    const server = spawn(
+      process.execPath,
+      [join(import.meta.dirname, 'releases-server-process.ts'), repo, dataDir],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    const killed = new Promise<void>((resolve) => {
+      server.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('的网页已上线，搜索索引更新中')) {
+          server.kill('SIGKILL');
+          resolve();
+        }
+      });
+    });
+    await killed;
+    await new Promise((resolve) => server.once('exit', resolve));
+    const early = folder();
+    expect(early).toMatch(/\.pages$/);
+    expect(live('notices/bei-ting/index.html')).toContain('索引时服务器被停止的通知');
+
+    const next = new ReleaseManager({
+      repoDir: repo,
+      dataDir,
+      buildEnv: { SITE_TODAY: '2026-11-28' },
+      log: () => {},
+    });
+    managers.push(next);
+    await next.start();
+    expect(next.releases()[1]).toMatchObject({
+      commit: head,
+      state: 'failed',
+      interrupted: true,
+      error: '构建在更新搜索索引时被中断（服务器重启或停止），网页已是新的，搜索索引重新构建后补上',
+    });
+    // The restart keeps serving those pages while it builds them again.
+    expect(folder()).toBe(early);
+    expect(live('notices/bei-ting/index.html')).toContain('索引时服务器被停止的通知');
+    await next.idle();
+    expect(next.releases()[0]).toMatchObject({ commit: head, state: 'succeeded' });
+    expect(folder()).toBe(next.releases()[0]!.id);
+    expect(live('notices/bei-ting/index.html')).toContain('索引时服务器被停止的通知');
+    expect(pagesFolders()).toEqual([]);
   });
 });

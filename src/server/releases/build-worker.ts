@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { collectGarbage } from '../../integrations/collect-garbage.ts';
+import { listenForPagesWritten } from '../../integrations/pages-written.ts';
 import { END_MARK, type BuildRequest, type WorkerMessage } from './build-protocol.ts';
 
 type AstroBuild = (config: { root: string; outDir: string }) => Promise<void>;
@@ -73,6 +74,7 @@ async function runBuild(request: BuildRequest): Promise<void> {
   const { build, formatError } = await astro;
   useEnvironment(request.env);
   const cpuBefore = cpuSeconds();
+  listenForPagesWritten(() => send({ type: 'pages', id: request.id }));
   let ok = true;
   try {
     // Astro writes the pages' server code to <working folder>/.astro/.prerender and Node imports
@@ -85,6 +87,7 @@ async function runBuild(request: BuildRequest): Promise<void> {
     ok = false;
     console.error(formatError(error));
   }
+  listenForPagesWritten(undefined);
   collectGarbage();
   await Promise.all([writeMark(process.stdout, request.id), writeMark(process.stderr, request.id)]);
   send({

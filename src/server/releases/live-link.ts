@@ -1,5 +1,6 @@
 import { existsSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { releaseOfFolder } from './release-id.ts';
 
 /** The folder the web server serves: a symlink to one release folder. */
 export function livePath(dataDir: string): string {
@@ -17,13 +18,18 @@ export function switchLive(dataDir: string, id: string): void {
   renameSync(next, livePath(dataDir));
 }
 
-/** The release now live, or undefined when there is none or its folder is gone. */
-export function liveReleaseId(dataDir: string): string | undefined {
+/** The folder under releases/ now live, or undefined when there is none or it is gone. */
+export function liveFolder(dataDir: string): string | undefined {
   try {
-    const target = readlinkSync(livePath(dataDir));
-    const id = basename(target);
-    return existsSync(join(dataDir, 'releases', id, 'index.html')) ? id : undefined;
+    const folder = basename(readlinkSync(livePath(dataDir)));
+    return existsSync(join(dataDir, 'releases', folder, 'index.html')) ? folder : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The release now live (also while only its pages are), or undefined when there is none. */
+export function liveReleaseId(dataDir: string): string | undefined {
+  const folder = liveFolder(dataDir);
+  return folder && releaseOfFolder(folder);
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deployTo, type DeployOptions } from '../../deploy/deploy.ts';
 import { describeTarget } from '../../deploy/targets.ts';
+import { pagefindFolder } from '../../lib/routes.ts';
 import { runCommand } from '../../deploy/run-command.ts';
 import type { SessionUser } from '../session-user.ts';
 import { pushBackup, redactCredentials, type BackupRemote } from './backup-push.ts';
@@ -13,8 +14,9 @@ import {
   projectCodeKey,
 } from './build-release.ts';
 import { buildFailureReason, outputTail } from './build-failure.ts';
-import { liveReleaseId, livePath, switchLive } from './live-link.ts';
-import { isReleaseId, releaseId } from './release-id.ts';
+import { liveFolder, liveReleaseId, livePath, switchLive } from './live-link.ts';
+import { linkTree } from './link-tree.ts';
+import { isReleaseId, PAGES_FIRST_SUFFIX, releaseId } from './release-id.ts';
 import { ReleaseStore } from './release-store.ts';
 import { releasesToPrune } from './releases-to-prune.ts';
 import { DEFAULT_RETRY_DELAYS_MS, RetryingJob, type JobState } from './retrying-job.ts';
@@ -170,8 +172,10 @@ export class ReleaseManager {
       mkdirSync(join(this.dataDir, folder), { recursive: true });
     rmSync(join(this.dataDir, 'builds'), { recursive: true, force: true });
     mkdirSync(join(this.dataDir, 'builds'));
+    // A killed build's folders go, except pages that went live before their search index.
+    const live = liveFolder(this.dataDir);
     for (const name of readdirSync(join(this.dataDir, 'releases')))
-      if (!isReleaseId(name))
+      if (!isReleaseId(name) && name !== live)
         rmSync(join(this.dataDir, 'releases', name), { recursive: true, force: true });
     // Leftovers of a crash between writing a temporary link or record and renaming it.
     for (const name of readdirSync(this.dataDir))
@@ -181,14 +185,16 @@ export class ReleaseManager {
     for (const release of this.record.releases) {
       if (release.state === 'building') {
         release.state = 'failed';
-        release.error = RELEASE_TEXT.interrupted;
+        release.error =
+          live === `${release.id}${PAGES_FIRST_SUFFIX}`
+            ? RELEASE_TEXT.interruptedIndexing
+            : RELEASE_TEXT.interrupted;
         release.interrupted = true;
         release.finishedAt = new Date().toISOString();
       }
     }
     this.store.save(this.record);
     const head = await this.headCommit();
-    const live = liveReleaseId(this.dataDir);
     const finished = this.record.releases.some(
       (release) => release.commit === head && release.state !== 'building' && !release.interrupted,
     );
@@ -250,7 +256,10 @@ export class ReleaseManager {
     let message: string;
     if (this.building || this.waiting.length > 0) {
       state = 'updating';
-      message = RELEASE_TEXT.updating;
+      message =
+        this.building && liveFolder(this.dataDir) === `${this.building.id}${PAGES_FIRST_SUFFIX}`
+          ? RELEASE_TEXT.pagesLive
+          : RELEASE_TEXT.updating;
     } else if (lastFailure) {
       state = 'failed';
       message = `${RELEASE_TEXT.failed}${lastFailure.error ?? ''}`;
@@ -369,6 +378,8 @@ export class ReleaseManager {
     // One kept folder: its caches make a publish that changes one entry rebuild only that entry.
     const workDir = join(this.dataDir, 'work');
     const partial = join(this.dataDir, 'releases', `${release.id}.partial`);
+    const before = liveFolder(this.dataDir);
+    let pagesLive: Promise<string | undefined> | undefined;
     let ok = false;
     let output = '';
     let warm = false;
@@ -381,6 +392,9 @@ export class ReleaseManager {
         codeKey: await projectCodeKey(this.repoDir, commit),
         timeoutMs: this.options.buildTimeoutMs ?? 15 * 60_000,
         signal: this.abort.signal,
+        onPagesWritten: () => {
+          pagesLive ??= this.putPagesLive(release.id, partial, before);
+        },
       });
       ok = outcome.ok && existsSync(join(partial, 'index.html'));
       output = outcome.output;
@@ -393,6 +407,7 @@ export class ReleaseManager {
     } finally {
       finishKeptWorkDir(workDir, ok && !this.abort.signal.aborted);
     }
+    const early = await pagesLive;
     const finished = new Date();
     release.finishedAt = finished.toISOString();
     release.buildMs = finished.getTime() - started.getTime();
@@ -407,6 +422,8 @@ export class ReleaseManager {
       this.prune();
     } else {
       rmSync(partial, { recursive: true, force: true });
+      // Its pages went live early: the site goes back to what it was before this build.
+      if (early && before && liveFolder(this.dataDir) === early) switchLive(this.dataDir, before);
       release.state = 'failed';
       if (this.abort.signal.aborted) release.interrupted = true;
       release.error = this.abort.signal.aborted
@@ -415,9 +432,45 @@ export class ReleaseManager {
       release.logTail = outputTail(output);
       this.log(`${release.id} 构建失败：${release.error}`);
     }
+    // This build's early pages, and those of a build the server was stopped in, once not live.
+    for (const name of readdirSync(join(this.dataDir, 'releases')))
+      if (name.endsWith(PAGES_FIRST_SUFFIX) && name !== liveFolder(this.dataDir))
+        rmSync(join(this.dataDir, 'releases', name), { recursive: true, force: true });
     this.building = undefined;
     this.store.save(this.record);
     if (release.state === 'succeeded') for (const job of this.uploads) job.trigger(release.id);
+  }
+
+  /**
+   * Puts the new pages live while Pagefind still indexes them, with the live release's search
+   * index: `releases/<id>.pages`, hard links to the pages being built and to that index. The build
+   * then replaces it with the complete release, or puts `before` back if it fails. The first
+   * build has no index to lend and goes live complete.
+   */
+  private async putPagesLive(
+    id: string,
+    partial: string,
+    before: string | undefined,
+  ): Promise<string | undefined> {
+    if (!before || this.abort.signal.aborted) return undefined;
+    const folder = `${id}${PAGES_FIRST_SUFFIX}`;
+    const dir = join(this.dataDir, 'releases', folder);
+    try {
+      await linkTree(partial, dir, [pagefindFolder]);
+      await linkTree(
+        join(this.dataDir, 'releases', before, pagefindFolder),
+        join(dir, pagefindFolder),
+      );
+      if (liveFolder(this.dataDir) !== before || this.abort.signal.aborted)
+        throw new Error('网站在此期间已切换到别的版本');
+      switchLive(this.dataDir, folder);
+      this.log(`${id} 的网页已上线，搜索索引更新中`);
+      return folder;
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true });
+      this.log(`网页没有提前上线（${(error as Error).message}），构建完成后一起上线`);
+      return undefined;
+    }
   }
 
   /** Removes the oldest successful releases beyond `keep`, never the live one. */

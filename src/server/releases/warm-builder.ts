@@ -88,6 +88,8 @@ export class WarmBuilder {
     codeKey: string;
     timeoutMs: number;
     signal?: AbortSignal;
+    /** Called when every page is written and only the search index is left to build. */
+    onPagesWritten?: () => void;
   }): Promise<WarmBuildOutcome> {
     let worker = this.worker;
     if (worker && (worker.exited || (worker.codeKey ?? request.codeKey) !== request.codeKey)) {
@@ -145,7 +147,7 @@ export class WarmBuilder {
   private run(
     worker: Worker,
     message: BuildRequest,
-    limits: { timeoutMs: number; signal?: AbortSignal },
+    limits: { timeoutMs: number; signal?: AbortSignal; onPagesWritten?: () => void },
   ): Promise<Omit<WarmBuildOutcome, 'warm'>> {
     const { child } = worker;
     const mark = `${END_MARK} ${message.id}\n`;
@@ -190,7 +192,9 @@ export class WarmBuilder {
         return () => stream?.off('data', onData);
       };
       const onMessage = (received: WorkerMessage) => {
-        if (received.type === 'done' && received.id === message.id) reply = received;
+        if (received.id !== message.id) return;
+        if (received.type === 'pages') limits.onPagesWritten?.();
+        if (received.type === 'done') reply = received;
         finish();
       };
       const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
