@@ -29,7 +29,7 @@ import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { htmlFiles } from '../scripts/html-pages.ts';
 import { generateSiteContent } from './generate-site-content.ts';
-import { measurePublish, type PublishResult } from './publish-to-live.ts';
+import { measurePublish, median, type PublishResult } from './publish-to-live.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const baselineRoot = join(repoRoot, 'bench/baseline');
@@ -530,6 +530,7 @@ function publishTable(published: PublishResult[]): string {
       String(p.size),
       `**${formatSeconds(p.median)}**`,
       p.seconds.map(formatSeconds).join('、'),
+      formatSeconds(median(p.completeSeconds)),
       p.cpuSeconds.map(formatSeconds).join('、'),
       p.loads.map((load) => load.toFixed(1)).join('、'),
       formatSeconds(p.firstBuildSeconds),
@@ -540,9 +541,10 @@ function publishTable(published: PublishResult[]): string {
 
 在发布服务器的发布管理（\`src/server/releases/\` 的 ReleaseManager）上，把一篇工作报告的标题改一次、提交，
 像服务器在每次发布后那样交给它，从提交到新页面能从在线目录读到（HTTP）为止计时；每个规模 ${published[0]?.seconds.length ?? 0} 次，取中位数。
-构建在发布管理保留的构建进程里、保留的构建文件夹里增量进行（\`src/server/releases/warm-builder.ts\`）；CPU 时间含 Pagefind。
+构建在发布管理保留的构建进程里、保留的构建文件夹里增量进行（\`src/server/releases/warm-builder.ts\`）；
+新网页在 Pagefind 建索引时先上线，带着上一版的搜索索引，构建完成后整版替换（“搜索索引也更新”一列）；CPU 时间是构建进程的，不含 Pagefind 自己的进程。
 
-${table(['条目数', '中位数', '每次', '每次构建的 CPU 时间', '每次结束时的负载（1 分钟）', '第一次构建', '目标'], rows)}
+${table(['条目数', '中位数', '每次', '搜索索引也更新（中位数）', '每次构建进程的 CPU 时间', '每次结束时的负载（1 分钟）', '第一次构建', '目标'], rows)}
 `;
 }
 

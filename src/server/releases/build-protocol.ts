@@ -19,7 +19,7 @@ export interface WorkerMessage {
   rss?: number;
   /** What the JavaScript heap still holds then: memory a next build cannot have back. */
   heapUsed?: number;
-  /** CPU seconds the build took, its Pagefind process included. */
+  /** CPU seconds the build took in this process (Pagefind's process not counted). */
   cpuSeconds?: number;
 }
 

@@ -7,7 +7,7 @@
  * channel; each build's end is marked on stdout and stderr so the server knows it has all the
  * output, then reported with its memory. When the server goes away this process ends too.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { collectGarbage } from '../../integrations/collect-garbage.ts';
@@ -51,16 +51,10 @@ function writeMark(stream: NodeJS.WriteStream, id: number): Promise<void> {
   return new Promise((resolve) => stream.write(`\n${END_MARK} ${id}\n`, () => resolve()));
 }
 
-/** CPU time of this process and its finished children (Pagefind), from /proc/self/stat. */
+/** CPU time of this process (Pagefind's own process is not counted). */
 function cpuSeconds(): number {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-    // utime, stime, cutime and cstime are fields 14–17 of stat; fields[0] here is field 3.
-    return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
-  } catch {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1e6;
-  }
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
 }
 
 function send(message: WorkerMessage): void {

@@ -31,7 +31,7 @@ export interface ReleaseRecord {
   startedAt: string;
   finishedAt?: string;
   buildMs?: number;
-  /** CPU time of the build (Astro and Pagefind), where the system reports it. */
+  /** CPU time of the build process (Astro; Pagefind runs in a process of its own). */
   buildCpuMs?: number;
   /** Why the build failed, in Chinese, for the CMS. */
   error?: string;

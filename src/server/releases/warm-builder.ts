@@ -28,7 +28,7 @@ export interface WarmBuilderOptions {
 export interface WarmBuildOutcome extends BuildOutcome {
   /** The process had built before: Astro and the project's code were already loaded. */
   warm: boolean;
-  /** CPU seconds of the build, Pagefind included; undefined when the process died. */
+  /** CPU seconds of the build in the build process (not Pagefind's); undefined when it died. */
   cpuSeconds?: number;
   /** The process's memory after the build and a full garbage collection. */
   rss?: number;
@@ -73,11 +73,6 @@ export class WarmBuilder {
   /** Starts a build process now if none is waiting. */
   prepare(): void {
     if (!this.stopped && (!this.worker || this.worker.exited)) this.worker = this.spawn();
-  }
-
-  /** The kept process's id, if one is running. */
-  get pid(): number | undefined {
-    return this.worker && !this.worker.exited ? this.worker.child.pid : undefined;
   }
 
   async build(request: {
