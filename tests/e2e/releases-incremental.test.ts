@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   realpathSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +48,31 @@ async function publish(files: Record<string, string>, message: string): Promise<
 
 const live = (path: string) => readFileSync(join(manager.liveDir, path), 'utf8');
 
+/** What the build folder holds (path and git blob hash), besides installed packages and caches. */
+function workFiles(): string[] {
+  const work = join(dataDir, 'work');
+  return readdirSync(work, { recursive: true, encoding: 'utf8' })
+    .filter((path) => !/^(node_modules|\.astro|\.cwd-[^/]*)(\/|$)|^\.build-commit$/.test(path))
+    .filter((path) => statSync(join(work, path)).isFile())
+    .map((path) => {
+      const data = readFileSync(join(work, path));
+      const blob = createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
+      return `${blob} ${path}`;
+    })
+    .sort();
+}
+
+/** The same for the branch's newest commit. */
+function commitFiles(): string[] {
+  return git(repo, 'ls-tree', '-r', 'HEAD')
+    .split('\n')
+    .map((line) => {
+      const [info, path] = line.split('\t') as [string, string];
+      return `${info.split(' ')[2]} ${path}`;
+    })
+    .sort();
+}
+
 beforeAll(async () => {
   manager = newManager('2026-11-28');
   await manager.start();
@@ -60,6 +88,27 @@ afterAll(async () => {
 describe('incremental publishing', { timeout: 300_000 }, () => {
   it('keeps the build folder and its page cache between publishes', () => {
     expect(existsSync(join(dataDir, 'work/node_modules/.astro/incremental-build.json'))).toBe(true);
+  });
+
+  it('updates the build folder to exactly the files of each commit', async () => {
+    const removed = 'content/notices/2026-11-20-yibao-jiaofei-tongzhi.md';
+    const kept = readFileSync(join(repo, removed), 'utf8');
+    git(repo, 'rm', '--quiet', removed);
+    await publish(
+      {
+        'content/notices/2026-11-29-xin-tian.md':
+          '---\ntitle: 新添的通知\ndate: 2026-11-28\nsummary: 新添的通知的摘要。\n---\n\n新添的通知的正文。\n',
+      },
+      '发布：新添一篇，删去一篇',
+    );
+    expect(workFiles()).toEqual(commitFiles());
+    expect(
+      existsSync(join(manager.liveDir, 'notices/2026-11-20-yibao-jiaofei-tongzhi/index.html')),
+    ).toBe(false);
+    expect(live('notices/2026-11-29-xin-tian/index.html')).toContain('新添的通知');
+    // Put back for the tests below.
+    await publish({ [removed]: kept }, '发布：恢复医保通知');
+    expect(workFiles()).toEqual(commitFiles());
   });
 
   it('an edited entry is live and correct, and its neighbours are unchanged', async () => {

@@ -101,7 +101,18 @@ describe('release settings', () => {
     ).toMatchObject({
       dataDir: '/srv/site/data/releases',
       keep: 10,
+      buildProcess: { idleMs: 600_000, maxHeapBytes: 1024 ** 3 },
     });
+    expect(
+      resolveReleaseSettings(
+        { buildProcessIdleMinutes: 0, buildProcessMaxHeapMb: 512 },
+        undefined,
+        '/srv/site',
+      )?.buildProcess,
+    ).toEqual({ idleMs: 0, maxHeapBytes: 512 * 1024 ** 2 });
+    expect(() =>
+      resolveReleaseSettings({ buildProcessIdleMinutes: -1 }, undefined, '/srv/site'),
+    ).toThrow(/releases\.buildProcessIdleMinutes 不能小于 0/);
   });
 
   it('explain a wrong site folder or upload target in Chinese', () => {

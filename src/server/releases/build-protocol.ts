@@ -11,8 +11,8 @@ export interface BuildRequest {
 }
 
 export interface WorkerMessage {
-  /** ready: Astro is loaded; pages: every page is written, the search index is next; done. */
-  type: 'ready' | 'pages' | 'done';
+  /** pages: every page is written, the search index is next; done: the build has ended. */
+  type: 'pages' | 'done';
   id?: number;
   ok?: boolean;
   /** Resident memory after the build and a full garbage collection. */

@@ -4,6 +4,7 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
+  readFileSync,
   readdirSync,
   rmSync,
   symlinkSync,
@@ -13,6 +14,9 @@ import {
 import { join } from 'node:path';
 import { MEDIA_FOLDER } from '../../cms/names.ts';
 import { runCommand } from '../../deploy/run-command.ts';
+
+/** The kept build process works in a folder of its own per build, named so, in the build folder. */
+export const WORKER_FOLDER_PREFIX = '.cwd-';
 
 /** Astro's and Vite's caches stay in the build folder, not in the shared node_modules. */
 const OWN_CACHES = new Set(['.astro', '.vite', '.cache']);
@@ -65,14 +69,16 @@ function run(
   });
 }
 
-/** Writes the files of `commit` (not the working tree) into `workDir`. */
+/** Writes the files of `commit` (not the working tree) into `workDir`: all, or only `paths`. */
 export async function exportCommit(
   repoDir: string,
   commit: string,
   workDir: string,
+  paths?: readonly string[],
 ): Promise<void> {
   mkdirSync(workDir, { recursive: true });
-  const archive = spawn('git', ['-C', repoDir, 'archive', '--format=tar', commit], {
+  const only = paths ? ['--', ...paths.map((path) => `:(literal)${path}`)] : [];
+  const archive = spawn('git', ['-C', repoDir, 'archive', '--format=tar', commit, ...only], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let gitError = '';
@@ -106,11 +112,41 @@ export function linkNodeModules(appDir: string, workDir: string): void {
 
 /** Present while a build runs in the kept folder: left behind, its caches may be half written. */
 const UNFINISHED = '.build-unfinished';
+/** The commit whose files the kept folder holds. */
+const HOLDS = '.build-commit';
+/** Beyond this many changed files the whole commit is written out again. */
+const MAX_CHANGED_FILES = 500;
+
+/** Files that differ between two commits, or undefined when git cannot say (e.g. history rewritten). */
+async function changedFiles(
+  repoDir: string,
+  from: string,
+  to: string,
+): Promise<{ deleted: string[]; written: string[] } | undefined> {
+  const { code, output } = await runCommand('git', [
+    '-C',
+    repoDir,
+    'diff',
+    '--name-status',
+    '--no-renames',
+    '-z',
+    from,
+    to,
+  ]);
+  if (code !== 0) return undefined;
+  const fields = output.split('\0').filter(Boolean);
+  const deleted: string[] = [];
+  const written: string[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2)
+    (fields[i] === 'D' ? deleted : written).push(fields[i + 1]!);
+  return { deleted, written };
+}
 
 /**
  * Makes the kept build folder hold exactly the files of `commit`, keeping node_modules (Astro's
  * content store and incremental page cache, the admin bundle) from the last build, so one changed
- * entry rebuilds little. A folder whose last build did not finish is started afresh.
+ * entry rebuilds little. Only the files that changed since the commit the folder holds are written
+ * or deleted; a folder whose last build did not finish is started afresh.
  */
 export async function prepareKeptWorkDir(
   appDir: string,
@@ -120,11 +156,25 @@ export async function prepareKeptWorkDir(
 ): Promise<void> {
   if (existsSync(join(workDir, UNFINISHED))) rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
+  const holds = existsSync(join(workDir, HOLDS))
+    ? readFileSync(join(workDir, HOLDS), 'utf8').trim()
+    : undefined;
   writeFileSync(join(workDir, UNFINISHED), '');
+  // The working folders of earlier builds (build-worker.ts).
   for (const name of readdirSync(workDir))
-    if (name !== 'node_modules' && name !== UNFINISHED)
+    if (name.startsWith(WORKER_FOLDER_PREFIX))
       rmSync(join(workDir, name), { recursive: true, force: true });
-  await exportCommit(repoDir, commit, workDir);
+  const changes = holds ? await changedFiles(repoDir, holds, commit) : undefined;
+  if (changes && changes.deleted.length + changes.written.length <= MAX_CHANGED_FILES) {
+    for (const path of changes.deleted) rmSync(join(workDir, path), { force: true });
+    if (changes.written.length > 0) await exportCommit(repoDir, commit, workDir, changes.written);
+  } else {
+    for (const name of readdirSync(workDir))
+      if (name !== 'node_modules' && name !== UNFINISHED)
+        rmSync(join(workDir, name), { recursive: true, force: true });
+    await exportCommit(repoDir, commit, workDir);
+  }
+  writeFileSync(join(workDir, HOLDS), commit);
   linkNodeModules(appDir, workDir);
 }
 

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { collectGarbage } from '../../integrations/collect-garbage.ts';
 import { listenForPagesWritten } from '../../integrations/pages-written.ts';
 import { END_MARK, type BuildRequest, type WorkerMessage } from './build-protocol.ts';
+import { WORKER_FOLDER_PREFIX } from './build-release.ts';
 
 type AstroBuild = (config: { root: string; outDir: string }) => Promise<void>;
 type FormatError = (error: unknown) => string;
@@ -75,7 +76,7 @@ async function runBuild(request: BuildRequest): Promise<void> {
     // it from there. Always the same folder, Node would hand back an earlier build's modules (and
     // their caches) whenever the code came out the same: each build gets a working folder of its
     // own, inside the build folder so the code still finds node_modules.
-    process.chdir(mkdtempSync(join(request.root, '.build-')));
+    process.chdir(mkdtempSync(join(request.root, WORKER_FOLDER_PREFIX)));
     await build({ root: request.root, outDir: request.outDir });
   } catch (error) {
     ok = false;
@@ -99,10 +100,7 @@ process.on('message', (message: BuildRequest) => {
 });
 // The server stopped or was killed: a build of ours must not go on writing into its folders.
 process.on('disconnect', () => process.exit(1));
-void astro.then(
-  () => send({ type: 'ready' }),
-  (error: unknown) => {
-    console.error(`无法加载 Astro：${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+astro.catch((error: unknown) => {
+  console.error(`无法加载 Astro：${(error as Error).message}`);
+  process.exit(1);
+});

@@ -22,7 +22,7 @@ import { releasesToPrune } from './releases-to-prune.ts';
 import { DEFAULT_RETRY_DELAYS_MS, RetryingJob, type JobState } from './retrying-job.ts';
 import { RELEASE_TEXT } from './release-text.ts';
 import type { LiveEvent, MainCommit, Person, Publish, ReleaseLog, ReleaseRecord } from './types.ts';
-import { WarmBuilder, type WarmBuilderOptions } from './warm-builder.ts';
+import { WarmBuilder, type WarmBuildOutcome, type WarmBuilderOptions } from './warm-builder.ts';
 
 export interface ReleaseManagerOptions {
   /** The git repository the server commits to (bare or not). */
@@ -382,7 +382,7 @@ export class ReleaseManager {
     let pagesLive: Promise<string | undefined> | undefined;
     let ok = false;
     let output = '';
-    let warm = false;
+    let kept: Pick<WarmBuildOutcome, 'warm' | 'rss'> = { warm: false };
     try {
       await prepareKeptWorkDir(this.appDir, this.repoDir, commit, workDir);
       const outcome = await this.builder.build({
@@ -398,7 +398,7 @@ export class ReleaseManager {
       });
       ok = outcome.ok && existsSync(join(partial, 'index.html'));
       output = outcome.output;
-      warm = outcome.warm;
+      kept = outcome;
       if (outcome.cpuSeconds !== undefined)
         release.buildCpuMs = Math.round(outcome.cpuSeconds * 1000);
       if (outcome.ok && !ok) output += `\n${RELEASE_TEXT.noIndex}`;
@@ -416,8 +416,9 @@ export class ReleaseManager {
       switchLive(this.dataDir, release.id);
       release.state = 'succeeded';
       this.record.live.push({ at: release.finishedAt, releaseId: release.id, kind: 'build' });
+      const memory = kept.rss ? `，构建进程占用 ${Math.round(kept.rss / 1024 ** 2)} MB` : '';
       this.log(
-        `${release.id} 已上线（构建 ${(release.buildMs / 1000).toFixed(1)} 秒${warm ? '，沿用已启动的构建进程' : ''}）`,
+        `${release.id} 已上线（构建 ${(release.buildMs / 1000).toFixed(1)} 秒${kept.warm ? '，沿用已启动的构建进程' : ''}${memory}）`,
       );
       this.prune();
     } else {

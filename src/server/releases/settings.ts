@@ -29,6 +29,16 @@ export const releaseSettingsSchema = z
       .default({}),
     /** Extra environment for builds, e.g. SITE_URL. */
     buildEnv: z.record(z.string(), z.string()).default({}),
+    /** Minutes the build process is kept after a build (0: a fresh one for every build). */
+    buildProcessIdleMinutes: z
+      .number({ error: 'releases.buildProcessIdleMinutes 应是分钟数' })
+      .min(0, 'releases.buildProcessIdleMinutes 不能小于 0')
+      .default(10),
+    /** A build process whose heap holds more than this after a build is replaced. */
+    buildProcessMaxHeapMb: z
+      .number({ error: 'releases.buildProcessMaxHeapMb 应是兆字节数' })
+      .positive('releases.buildProcessMaxHeapMb 应大于 0')
+      .default(1024),
   })
   .strict();
 
@@ -39,6 +49,7 @@ export interface ResolvedReleaseSettings {
   backupRemotes: BackupRemote[];
   deploy: DeployOptions;
   buildEnv: Record<string, string>;
+  buildProcess: { idleMs: number; maxHeapBytes: number };
 }
 
 /**
@@ -89,5 +100,9 @@ export function resolveReleaseSettings(
     backupRemotes: parseBackupRemotes(settings.backups.join(' ')),
     deploy,
     buildEnv: settings.buildEnv,
+    buildProcess: {
+      idleMs: settings.buildProcessIdleMinutes * 60_000,
+      maxHeapBytes: settings.buildProcessMaxHeapMb * 1024 ** 2,
+    },
   };
 }

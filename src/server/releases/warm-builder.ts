@@ -30,9 +30,8 @@ export interface WarmBuildOutcome extends BuildOutcome {
   warm: boolean;
   /** CPU seconds of the build in the build process (not Pagefind's); undefined when it died. */
   cpuSeconds?: number;
-  /** The process's memory after the build and a full garbage collection. */
+  /** The process's resident memory after the build and a full garbage collection. */
   rss?: number;
-  heapUsed?: number;
 }
 
 interface Worker {
@@ -168,7 +167,7 @@ export class WarmBuilder {
           ok: reply.ok === true,
           output: worker.output.replace(MARK_LINE, '\n'),
           ...(reply.cpuSeconds === undefined ? {} : { cpuSeconds: reply.cpuSeconds }),
-          ...(reply.rss === undefined ? {} : { rss: reply.rss, heapUsed: reply.heapUsed ?? 0 }),
+          ...(reply.rss === undefined ? {} : { rss: reply.rss }),
         });
       };
       // Each stream ends its build's output with the mark, possibly split between two chunks.
