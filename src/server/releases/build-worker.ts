@@ -85,12 +85,13 @@ async function runBuild(request: BuildRequest): Promise<void> {
   listenForPagesWritten(undefined);
   collectGarbage();
   await Promise.all([writeMark(process.stdout, request.id), writeMark(process.stderr, request.id)]);
+  const { rss, heapUsed } = process.memoryUsage();
   send({
     type: 'done',
     id: request.id,
     ok,
-    rss: process.memoryUsage().rss,
-    heapUsed: process.memoryUsage().heapUsed,
+    rss,
+    heapUsed,
     cpuSeconds: cpuSeconds() - cpuBefore,
   });
 }

@@ -1,5 +1,6 @@
-import { link, mkdir, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { link, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { listFiles } from '../../deploy/list-files.ts';
 
 /**
  * Makes `to` hold the files of `from` as hard links (no data is copied), leaving out the top-level
@@ -9,18 +10,12 @@ export async function linkTree(
   from: string,
   to: string,
   skip: readonly string[] = [],
-): Promise<number> {
-  let files = 0;
+): Promise<void> {
   await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    if (skip.includes(entry.name)) continue;
-    const source = join(from, entry.name);
-    const target = join(to, entry.name);
-    if (entry.isDirectory()) files += await linkTree(source, target);
-    else if (entry.isFile()) {
-      await link(source, target);
-      files += 1;
-    }
+  for (const file of listFiles(from)) {
+    if (skip.includes(file.split('/')[0]!)) continue;
+    const target = join(to, file);
+    await mkdir(dirname(target), { recursive: true });
+    await link(join(from, file), target);
   }
-  return files;
 }

@@ -434,8 +434,9 @@ export class ReleaseManager {
       this.log(`${release.id} 构建失败：${release.error}`);
     }
     // This build's early pages, and those of a build the server was stopped in, once not live.
+    const live = liveFolder(this.dataDir);
     for (const name of readdirSync(join(this.dataDir, 'releases')))
-      if (name.endsWith(PAGES_FIRST_SUFFIX) && name !== liveFolder(this.dataDir))
+      if (name.endsWith(PAGES_FIRST_SUFFIX) && name !== live)
         rmSync(join(this.dataDir, 'releases', name), { recursive: true, force: true });
     this.building = undefined;
     this.store.save(this.record);
