@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import config from 'virtual:site-config';
 import { siteToday } from './site-config.ts';
@@ -47,6 +49,15 @@ export const getContacts = once(async () =>
   ),
 );
 
+/**
+ * The entry with its Markdown: articles do not keep it in the content store (content.config.ts),
+ * so it is read from the entry's file.
+ */
+function withSource<E extends { body?: string; filePath?: string }>(entry: E): E {
+  if (entry.body !== undefined || !entry.filePath) return entry;
+  return { ...entry, body: readFileSync(join(config.root, entry.filePath), 'utf8') };
+}
+
 /** Each entry's key without the day: the same for its page, poster and 公众号 version. */
 const undatedKeys = new WeakMap<object, string>();
 
@@ -56,15 +67,25 @@ const undatedKeys = new WeakMap<object, string>();
  * one of those changes. `changesWithTheDay` for a page that reads today's date.
  */
 export async function entryPaths<
-  E extends { id: string; digest?: string | number; body?: string; data: unknown },
+  E extends {
+    id: string;
+    digest?: string | number;
+    body?: string;
+    filePath?: string;
+    data: unknown;
+  },
 >(entries: readonly E[], options: { changesWithTheDay?: boolean } = {}) {
   const settings = await getSettings();
   const today = options.changesWithTheDay ? siteToday() : undefined;
   const fileFingerprint = (path: string) => publicFileFingerprint(config.publicDir, path);
   const keyOf = (entry: E) => {
-    if (today) return pageCacheKey({ entry, settings, today, fileFingerprint });
+    if (today) return pageCacheKey({ entry: withSource(entry), settings, today, fileFingerprint });
     let key = undatedKeys.get(entry);
-    if (!key) undatedKeys.set(entry, (key = pageCacheKey({ entry, settings, fileFingerprint })));
+    if (!key)
+      undatedKeys.set(
+        entry,
+        (key = pageCacheKey({ entry: withSource(entry), settings, fileFingerprint })),
+      );
     return key;
   };
   return entries.map((entry) => ({
