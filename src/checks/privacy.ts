@@ -1,4 +1,5 @@
-import { findPrivacyIssues } from '../lib/privacy/index.ts';
+import { findPrivacyIssues, type PrivacyFinding } from '../lib/privacy/index.ts';
+import { RunMemo } from '../lib/run-memo.ts';
 import { error, warning, type Problem } from './problem.ts';
 import type { RawEntry, SourceFile } from './read-entries.ts';
 
@@ -47,6 +48,9 @@ export function publishedNames(
   return names;
 }
 
+/** Each file's findings by its text and the published people (most files did not change). */
+const findings = new RunMemo<readonly PrivacyFinding[]>();
+
 export interface PublishedPeople {
   phones: readonly string[];
   names: readonly string[];
@@ -64,18 +68,20 @@ export function privacyProblems(
   const { phones, names } = Array.isArray(published)
     ? { phones: published as readonly string[], names: [] }
     : (published as PublishedPeople);
-  return sources.flatMap(({ file, text }) =>
-    findPrivacyIssues(text, {
-      allowedPhones: phones,
-      allowedNames: names,
-      publicContact: PUBLIC_FILE.test(file),
-    }).map((finding) =>
-      finding.severity === 'error'
-        ? error(file, `${finding.message}（公开网站不能出现居民的个人信息）`, {
-            field: '个人信息保护',
-            line: finding.line,
-          })
-        : warning(file, finding.message, { field: '个人信息保护', line: finding.line }),
-    ),
-  );
+  const people = JSON.stringify([phones, names]);
+  return sources.flatMap(({ file, text }) => {
+    const publicContact = PUBLIC_FILE.test(file);
+    return findings
+      .get(`${people}\0${publicContact}\0${text}`, () =>
+        findPrivacyIssues(text, { allowedPhones: phones, allowedNames: names, publicContact }),
+      )
+      .map((finding) =>
+        finding.severity === 'error'
+          ? error(file, `${finding.message}（公开网站不能出现居民的个人信息）`, {
+              field: '个人信息保护',
+              line: finding.line,
+            })
+          : warning(file, finding.message, { field: '个人信息保护', line: finding.line }),
+      );
+  });
 }

@@ -6,6 +6,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { collectionDefinitions, type CollectionName } from '../schemas/index.ts';
 import { error, warning, type Problem } from './problem.ts';
 import { yamlMessage } from './yaml-messages.ts';
+import { RunMemo } from '../lib/run-memo.ts';
 
 /** Bigger than any notice or report; a file this size usually has a pasted image or document in it. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -105,19 +106,34 @@ export function displayPath(root: string, path: string): string {
   return inside.startsWith('..') ? path : inside.split(sep).join('/');
 }
 
+type EntryResult = { entry?: RawEntry; problems: Problem[] };
+
+/** Parsed entries by collection, file and text: most files are the same as at the last check. */
+const parsed = new RunMemo<EntryResult>();
+
 /** Reads one file into an entry, or explains why it cannot be read. */
 export function readEntry(
   root: string,
   collection: CollectionName,
   fileName: string,
   content = contentDir(root),
-): { entry?: RawEntry; problems: Problem[] } {
+): EntryResult {
   const path = join(content, collectionDefinitions[collection].folder, fileName);
   const file = displayPath(root, path);
-  const id = fileName.replace(/\.(?:md|mdx|ya?ml)$/, '');
   const { source: read, problem } = readSource(root, path);
   if (!read) return { problems: problem ? [problem] : [] };
   const source = read.text;
+  return parsed.get(`${collection}\0${file}\0${source}`, () =>
+    parseEntry(collection, file, fileName.replace(/\.(?:md|mdx|ya?ml)$/, ''), source),
+  );
+}
+
+function parseEntry(
+  collection: CollectionName,
+  file: string,
+  id: string,
+  source: string,
+): EntryResult {
   if (source.trim() === '')
     return { problems: [error(file, '文件是空的：请填写内容，或删除这个文件')] };
 

@@ -3,6 +3,7 @@ import type { SearchWords } from '../schemas/search-words.ts';
 import type { StudyIssue } from '../schemas/study.ts';
 import { publicDir as publicDirOf } from '../lib/public-dir.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
+import { startMemoRun } from '../lib/run-memo.ts';
 import { today as todayInChina } from '../lib/today.ts';
 import { expiredPinnedNotices, uniqueIssueNumbers, type ValidEntry } from './collection-rules.ts';
 import type { Problem } from './problem.ts';
@@ -43,6 +44,7 @@ export function runChecks(
   options: CheckOptions = {},
 ): CheckResult {
   const publicDir = options.publicDir ?? publicDirOf(root);
+  startMemoRun();
   const { entries, problems, sources } = readAllEntries(root, options.contentDir);
   const valid = new Map<string, ValidEntry[]>();
   for (const entry of entries) {
