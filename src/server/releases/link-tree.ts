@@ -1,21 +1,24 @@
-import { link, mkdir } from 'node:fs/promises';
+import { linkSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { listFiles } from '../../deploy/list-files.ts';
 
 /**
  * Makes `to` hold the files of `from` as hard links (no data is copied), leaving out the top-level
  * folders in `skip`. Release files are never changed after they are written, so sharing is safe.
+ * Synchronous on purpose: it runs while the build and Pagefind keep both cores busy, when each
+ * callback of an asynchronous call would wait its turn: 7 500 files took 3.4 s that way, 0.6 s so.
  */
-export async function linkTree(
-  from: string,
-  to: string,
-  skip: readonly string[] = [],
-): Promise<void> {
-  await mkdir(to, { recursive: true });
+export function linkTree(from: string, to: string, skip: readonly string[] = []): void {
+  mkdirSync(to, { recursive: true });
+  const made = new Set([to]);
   for (const file of listFiles(from)) {
     if (skip.includes(file.split('/')[0]!)) continue;
     const target = join(to, file);
-    await mkdir(dirname(target), { recursive: true });
-    await link(join(from, file), target);
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    linkSync(join(from, file), target);
   }
 }

@@ -379,7 +379,8 @@ export class ReleaseManager {
     const workDir = join(this.dataDir, 'work');
     const partial = join(this.dataDir, 'releases', `${release.id}.partial`);
     const before = liveFolder(this.dataDir);
-    let pagesLive: Promise<string | undefined> | undefined;
+    let pagesAnnounced = false;
+    let early: string | undefined;
     let ok = false;
     let output = '';
     let kept: Pick<WarmBuildOutcome, 'warm' | 'rss'> = { warm: false };
@@ -393,7 +394,9 @@ export class ReleaseManager {
         timeoutMs: this.options.buildTimeoutMs ?? 15 * 60_000,
         signal: this.abort.signal,
         onPagesWritten: () => {
-          pagesLive ??= this.putPagesLive(release.id, partial, before);
+          if (pagesAnnounced) return;
+          pagesAnnounced = true;
+          early = this.putPagesLive(release.id, partial, before);
         },
       });
       ok = outcome.ok && existsSync(join(partial, 'index.html'));
@@ -407,7 +410,6 @@ export class ReleaseManager {
     } finally {
       finishKeptWorkDir(workDir, ok && !this.abort.signal.aborted);
     }
-    const early = await pagesLive;
     const finished = new Date();
     release.finishedAt = finished.toISOString();
     release.buildMs = finished.getTime() - started.getTime();
@@ -449,20 +451,17 @@ export class ReleaseManager {
    * then replaces it with the complete release, or puts `before` back if it fails. The first
    * build has no index to lend and goes live complete.
    */
-  private async putPagesLive(
+  private putPagesLive(
     id: string,
     partial: string,
     before: string | undefined,
-  ): Promise<string | undefined> {
+  ): string | undefined {
     if (!before || this.abort.signal.aborted) return undefined;
     const folder = `${id}${PAGES_FIRST_SUFFIX}`;
     const dir = join(this.dataDir, 'releases', folder);
     try {
-      await linkTree(partial, dir, [pagefindFolder]);
-      await linkTree(
-        join(this.dataDir, 'releases', before, pagefindFolder),
-        join(dir, pagefindFolder),
-      );
+      linkTree(partial, dir, [pagefindFolder]);
+      linkTree(join(this.dataDir, 'releases', before, pagefindFolder), join(dir, pagefindFolder));
       if (liveFolder(this.dataDir) !== before || this.abort.signal.aborted)
         throw new Error('网站在此期间已切换到别的版本');
       switchLive(this.dataDir, folder);
