@@ -14,12 +14,10 @@ export class RunMemo<V> {
   }
 
   get(key: string, compute: () => V): V {
-    let value = this.#current.get(key);
-    if (value === undefined && !this.#current.has(key)) {
-      value = this.#previous.has(key) ? (this.#previous.get(key) as V) : compute();
-      this.#current.set(key, value);
-    }
-    return value as V;
+    if (this.#current.has(key)) return this.#current.get(key) as V;
+    const value = this.#previous.has(key) ? (this.#previous.get(key) as V) : compute();
+    this.#current.set(key, value);
+    return value;
   }
 
   get size(): number {
