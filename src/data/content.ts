@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import config from 'virtual:site-config';
 import { siteToday } from './site-config.ts';
 import { pageCacheKey, publicFileFingerprint } from '../lib/page-cache-key.ts';
+import { collectionDefinitions, type CollectionName } from '../schemas/index.ts';
 
 export type StudyEntry = CollectionEntry<'study'>;
 export type ReportEntry = CollectionEntry<'reports'>;
@@ -51,11 +52,17 @@ export const getContacts = once(async () =>
 
 /**
  * The entry with its Markdown: articles do not keep it in the content store (content.config.ts),
- * so it is read from the entry's file.
+ * so it is read from the entry's file in this build's content folder. Not from the stored path: a
+ * store written by a build of another copy of the same files keeps that copy's paths, because
+ * Astro reuses an entry whose text did not change.
  */
-function withSource<E extends { body?: string; filePath?: string }>(entry: E): E {
+function withSource<E extends { collection: string; body?: string; filePath?: string }>(
+  entry: E,
+): E {
   if (entry.body !== undefined || !entry.filePath) return entry;
-  return { ...entry, body: readFileSync(join(config.root, entry.filePath), 'utf8') };
+  const { folder } = collectionDefinitions[entry.collection as CollectionName];
+  const file = join(config.contentDir, folder, basename(entry.filePath));
+  return { ...entry, body: readFileSync(file, 'utf8') };
 }
 
 /** Each entry's key without the day: the same for its page, poster and 公众号 version. */
@@ -69,6 +76,7 @@ const undatedKeys = new WeakMap<object, string>();
 export async function entryPaths<
   E extends {
     id: string;
+    collection: string;
     digest?: string | number;
     body?: string;
     filePath?: string;
