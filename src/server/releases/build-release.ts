@@ -13,7 +13,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { MEDIA_FOLDER } from '../../cms/names.ts';
-import { runCommand } from '../../deploy/run-command.ts';
+import { git } from '../git.ts';
 
 /** The kept build process works in a folder of its own per build, named so, in the build folder. */
 export const WORKER_FOLDER_PREFIX = '.cwd-';
@@ -123,18 +123,14 @@ async function changedFiles(
   from: string,
   to: string,
 ): Promise<{ deleted: string[]; written: string[] } | undefined> {
-  const { code, output } = await runCommand('git', [
-    '-C',
-    repoDir,
-    'diff',
-    '--name-status',
-    '--no-renames',
-    '-z',
-    from,
-    to,
-  ]);
-  if (code !== 0) return undefined;
-  const fields = output.split('\0').filter(Boolean);
+  let listing: string;
+  try {
+    const args = ['diff', '--name-status', '--no-renames', '-z', from, to];
+    listing = (await git(repoDir, args)).stdout.toString('utf8');
+  } catch {
+    return undefined;
+  }
+  const fields = listing.split('\0').filter(Boolean);
   const deleted: string[] = [];
   const written: string[] = [];
   for (let i = 0; i + 1 < fields.length; i += 2)
@@ -194,11 +190,16 @@ export interface BuildOutcome {
  * pictures. A kept build process that loaded other code must not build this commit.
  */
 export async function projectCodeKey(repoDir: string, commit: string): Promise<string> {
-  const { code, output } = await runCommand('git', ['-C', repoDir, 'ls-tree', '-r', commit]);
-  if (code !== 0)
-    throw new Error(`读取提交 ${commit.slice(0, 7)} 的文件列表失败：${output.trim()}`);
+  let listing: string;
+  try {
+    listing = (await git(repoDir, ['ls-tree', '-r', commit])).stdout.toString('utf8');
+  } catch (error) {
+    throw new Error(`读取提交 ${commit.slice(0, 7)} 的文件列表失败：${(error as Error).message}`, {
+      cause: error,
+    });
+  }
   const content = ['content/', `${MEDIA_FOLDER}/`];
-  const files = output
+  const files = listing
     .split('\n')
     .filter(
       (line) => !content.some((folder) => line.slice(line.indexOf('\t') + 1).startsWith(folder)),
