@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { adminBundleCache } from './src/integrations/admin-bundle.ts';
 import { cmsLocalBackend } from './src/integrations/cms-local-backend.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { contentStoreFile } from './src/integrations/content-store-file.ts';
 import { contactRecords, pagefindSearch } from './src/integrations/pagefind.ts';
 import { pictureVariants } from './src/integrations/pictures.ts';
 import { siteConfigModule } from './src/integrations/site-config.ts';
@@ -57,6 +58,7 @@ export default defineConfig({
     contentCheck({ site, enabled: !underVitest, onChecked: (result) => (checked = result) }),
     cmsLocalBackend({ site, enabled: !underVitest, git: process.env.CMS_LOCAL_MODE === 'git' }),
     adminBundleCache(),
+    contentStoreFile(),
     pictureVariants(),
     sitemap({ filter: publicPage }),
     // Last: when its hook starts every other file of the site is written (pages-written.ts).

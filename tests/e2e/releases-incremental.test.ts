@@ -48,6 +48,10 @@ async function publish(files: Record<string, string>, message: string): Promise<
 
 const live = (path: string) => readFileSync(join(manager.liveDir, path), 'utf8');
 
+/** Whether a build since `time` rendered the page: Astro's page cache keeps each page it renders. */
+const renderedSince = (page: string, time: number) =>
+  statSync(join(dataDir, 'work/node_modules/.astro/dist', page)).mtimeMs >= time;
+
 /** What the build folder holds (path and git blob hash), besides installed packages and caches. */
 function workFiles(): string[] {
   const work = join(dataDir, 'work');
@@ -120,6 +124,7 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
         'title: 关于开展冬季消防安全入户检查的通知（修订）',
       )
       .replace('入冬以来', '进入十二月以来');
+    const published = Date.now();
     await publish({ [path]: text }, '发布：消防检查通知修订');
     const page = live('notices/2026-11-16-dongji-xiaofang-jiancha/index.html');
     expect(page).toContain('关于开展冬季消防安全入户检查的通知（修订）');
@@ -130,6 +135,13 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
     );
     expect(live('notices/index.html')).toContain('关于开展冬季消防安全入户检查的通知（修订）');
     expect(live('notices/2026-11-20-yibao-jiaofei-tongzhi/index.html')).toBe(before);
+    // Rendered again: the edited notice's pages. Its neighbour came from the last build's cache.
+    expect(renderedSince('notices/2026-11-16-dongji-xiaofang-jiancha/index.html', published)).toBe(
+      true,
+    );
+    expect(renderedSince('notices/2026-11-20-yibao-jiaofei-tongzhi/index.html', published)).toBe(
+      false,
+    );
   });
 
   it('changing site settings updates every page', async () => {
