@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject } from 'vitest';
 import { pageAddresses } from '../../scripts/html-pages';
 import { siteTest } from '../support/browser-test';
@@ -37,11 +37,16 @@ interface Reporting {
   __cspReported?: Promise<unknown>;
 }
 
-/** Collects CSP violations from the moment the page starts, in every frame. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  await page.exposeFunction('__reportCsp', (text: string) => found.push(text));
-  await page.addInitScript(() => {
+/**
+ * Reports CSP violations, from the moment each page starts and in every frame, to `report`: for
+ * one page, or for every page later opened in a browser context.
+ */
+async function watchViolations(
+  target: Page | BrowserContext,
+  report: (text: string) => void,
+): Promise<void> {
+  await target.exposeFunction('__reportCsp', report);
+  await target.addInitScript(() => {
     const page = window as unknown as Reporting;
     document.addEventListener('securitypolicyviolation', (event) => {
       const sent = page.__reportCsp(
@@ -50,11 +55,10 @@ async function watchViolations(page: Page): Promise<string[]> {
       page.__cspReported = Promise.all([page.__cspReported, sent]);
     });
   });
-  page.on('console', (message) => {
+  target.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text()))
-      found.push(`console: ${message.text().slice(0, 200)}`);
+      report(`console: ${message.text().slice(0, 200)}`);
   });
-  return found;
 }
 
 /** Waits until what the last clicks started has run and every violation it caused was collected. */
@@ -97,7 +101,8 @@ describe('the Content-Security-Policy of the built site', () => {
 
   test('blocks a script that somehow reached a page', async ({ site, browser }) => {
     const page = await browser.newPage();
-    const violations = await watchViolations(page);
+    const violations: string[] = [];
+    await watchViolations(page, (text) => violations.push(text));
     await page.route(`${site.url}/notices/`, async (route) => {
       const response = await route.fetch();
       const html = (await response.text()).replace(
@@ -116,47 +121,54 @@ describe('the Content-Security-Policy of the built site', () => {
     await page.close();
   });
 
-  test('causes no violation on any page, including search and the CMS', async ({
-    site,
-    browser,
-  }) => {
-    const problems: string[] = [];
-    for (const path of htmlPages(siteDir)) {
-      const page = await browser.newPage();
-      const violations = await watchViolations(page);
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message.slice(0, 200)));
-      await page.goto(site.url + path, { waitUntil: 'load' });
-      if (path === '/search/' && (await page.locator('input').count()) > 0) {
-        await page.locator('input').first().fill('电话');
-        await page.waitForSelector(
-          '#search-app:is([data-state="done"][data-query="电话"], [data-state="error"])',
+  // Walks every page of the sample site (about fifty), so it has more time than one page needs.
+  test(
+    'causes no violation on any page, including search and the CMS',
+    { timeout: 300_000 },
+    async ({ site, browser }) => {
+      // One context for all pages: opening a page in it is quick, a new context per page is not.
+      const context = await browser.newContext();
+      let violations: string[] = [];
+      await watchViolations(context, (text) => violations.push(text));
+      const problems: string[] = [];
+      for (const path of htmlPages(siteDir)) {
+        violations = [];
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message.slice(0, 200)));
+        await page.goto(site.url + path, { waitUntil: 'load' });
+        if (path === '/search/' && (await page.locator('input').count()) > 0) {
+          await page.locator('input').first().fill('电话');
+          await page.waitForSelector(
+            '#search-app:is([data-state="done"][data-query="电话"], [data-state="error"])',
+          );
+        } else if (path === '/admin/') {
+          await page
+            .waitForSelector('#admin-loading', { state: 'detached', timeout: 20_000 })
+            .catch(() => undefined);
+          // Decap has drawn its first screen (a login or the collections).
+          await page
+            .locator('#nc-root button')
+            .first()
+            .waitFor({ timeout: 20_000 })
+            .catch(() => undefined);
+          await reported(page);
+        } else {
+          // Reading aids and other page scripts run on interaction.
+          for (const button of await page.locator('main button:visible').all())
+            await button.click({ timeout: 1000 }).catch(() => undefined);
+          await reported(page);
+        }
+        problems.push(...violations.map((v) => `${path}: ${v}`));
+        problems.push(
+          ...errors.filter((e) => /Content Security Policy/i.test(e)).map((e) => `${path}: ${e}`),
         );
-      } else if (path === '/admin/') {
-        await page
-          .waitForSelector('#admin-loading', { state: 'detached', timeout: 20_000 })
-          .catch(() => undefined);
-        // Decap has drawn its first screen (a login or the collections).
-        await page
-          .locator('#nc-root button')
-          .first()
-          .waitFor({ timeout: 20_000 })
-          .catch(() => undefined);
-        await reported(page);
-      } else {
-        // Reading aids and other page scripts run on interaction.
-        for (const button of await page.locator('main button:visible').all())
-          await button.click({ timeout: 1000 }).catch(() => undefined);
-        await reported(page);
+        await page.close();
       }
-      problems.push(...violations.map((v) => `${path}: ${v}`));
-      problems.push(
-        ...errors.filter((e) => /Content Security Policy/i.test(e)).map((e) => `${path}: ${e}`),
-      );
-      await page.close();
-    }
-    expect(problems).toEqual([]);
-  });
+      await context.close();
+      expect(problems).toEqual([]);
+    },
+  );
 
   test('has the admin render in Chinese under its policy', async ({ site, browser }) => {
     const page = await browser.newPage();
