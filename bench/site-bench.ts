@@ -232,6 +232,34 @@ interface Output {
   /** The largest page (a list page grows with the archive). */
   largestGzip: number;
   largestPage: string;
+  /** The list pages residents page through, by site path, and each section's largest year page. */
+  lists: ListPage[];
+}
+
+interface ListPage {
+  path: string;
+  gzip: number;
+}
+
+/** The pages that list a section (they grow with the archive), home page first. */
+const LIST_PAGES = ['/', '/study/', '/reports/', '/notices/', '/contacts/'];
+
+function listPages(dist: string): ListPage[] {
+  const sized = (path: string): ListPage | undefined => {
+    const file = join(dist, path, 'index.html');
+    return existsSync(file) ? { path, gzip: gzipBytes(file) } : undefined;
+  };
+  const found = LIST_PAGES.map(sized).filter((page) => page !== undefined);
+  for (const section of ['/study/', '/reports/', '/notices/']) {
+    const years = join(dist, section, 'year');
+    if (!existsSync(years)) continue;
+    const largest = readdirSync(years)
+      .map((year) => sized(`${section}year/${year}/`))
+      .filter((page) => page !== undefined)
+      .sort((a, b) => b.gzip - a.gzip)[0];
+    if (largest) found.push(largest);
+  }
+  return found;
 }
 
 function inspect(dist: string): Output {
@@ -251,6 +279,7 @@ function inspect(dist: string): Output {
     typicalGzip: sizes[Math.floor(sizes.length / 2)] ?? 0,
     largestGzip,
     largestPage: `/${relative(dist, largestPage).replace(/index\.html$/, '')}`,
+    lists: listPages(dist),
   };
 }
 
@@ -605,6 +634,13 @@ function render(rows: Row[], published: PublishResult[] = []) {
       `${ours.output.pages} / ${baseline.output.pages}`,
     ]),
   );
+  const listTable = table(
+    ['条目数', '列表页 gzip（本站；年份页取每个栏目最大的一页）'],
+    rows.map(({ size, ours }) => [
+      String(size),
+      ours.output.lists.map((page) => `${page.path} ${formatBytes(page.gzip)}`).join('，'),
+    ]),
+  );
 
   const worst = Math.max(...rows.map((r) => r.ours.run.seconds / r.baseline.run.seconds));
   const largest = rows[rows.length - 1] as Row;
@@ -653,10 +689,16 @@ ${verdict}
 
 ${phaseTable}
 
+## 列表页大小
+
+栏目的列表页只列最新一年的条目，往年的各在自己的年份页上（\`/reports/year/2025/\` 等），所以列表页的大小取决于一年有多少条，不随条目总数增长。
+
+${listTable}
+
 ${publishTable(published)}`;
   return {
     markdown,
-    console: `${mainTable}\n\n${verdict}\n\n${phaseTable}\n\n${publishTable(published)}`,
+    console: `${mainTable}\n\n${verdict}\n\n${phaseTable}\n\n${listTable}\n\n${publishTable(published)}`,
   };
 }
 
