@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { cmsFields } from './cms-meta.ts';
+import { NEWEST_ON_BOARD } from '../lib/notice-board.ts';
 import { draft, isoDate, longText, text } from './fields.ts';
 
 /** 通知公告: content/notices/<id>.md */
@@ -18,7 +19,7 @@ export const noticeSchema = z
       }),
     expires: isoDate(
       '截止日期',
-      '可选；过了这一天，通知从首页撤下，但仍保留在通知公告栏目中',
+      `可选；过了这一天，通知从首页撤下，但仍保留在通知公告栏目中。首页列出全部置顶的通知和最新的 ${NEWEST_ON_BOARD} 条其他通知`,
     ).optional(),
     draft: draft(),
   })

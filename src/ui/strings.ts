@@ -39,6 +39,7 @@ export const ui = {
   allReports: '全部工作报告',
   allContacts: '全部联系人',
   noNotices: '目前没有通知。',
+  moreNotices: (count: number) => `另有 ${count} 条较早的通知仍在有效期内：查看全部通知公告`,
   issueNumber: (issue: number) => `第${issue}期`,
   yearHeading: (year: number) => `${year}年`,
   topics: '本期专题',

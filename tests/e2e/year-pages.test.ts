@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSiteContent } from '../../bench/generate-site-content';
+import { NEWEST_ON_BOARD } from '../../src/lib/notice-board';
 import { runBuild } from '../support/run-build';
 
 /**
@@ -19,8 +20,11 @@ const siteDir = join(work, 'site');
 const html = (path: string) => readFileSync(join(siteDir, path, 'index.html'), 'utf8');
 const entryIds = (folder: string) =>
   readdirSync(join(contentDir, folder)).map((name) => name.replace(/\.md$/, ''));
-const yearOf = (folder: string, id: string) =>
-  /^date: (\d{4})/m.exec(readFileSync(join(contentDir, folder, `${id}.md`), 'utf8'))?.[1];
+const field = (folder: string, id: string, name: string) =>
+  new RegExp(`^${name}: (.+)$`, 'm').exec(
+    readFileSync(join(contentDir, folder, `${id}.md`), 'utf8'),
+  )?.[1];
+const yearOf = (folder: string, id: string) => field(folder, id, 'date')?.slice(0, 4);
 
 /** What a resident sees of a list page: the entry links in it and the year links under it. */
 function listPage(path: string) {
@@ -104,5 +108,43 @@ describe.each([
     ].map((path) => listPage(path).gzip);
     // The whole archive here is about 10 KB gzip for reports; one year is a tenth of it.
     for (const size of sizes) expect(size).toBeLessThan(7 * 1024);
+  });
+});
+
+describe('首页的通知', () => {
+  // The day the test build runs as (tests/support/run-build.ts).
+  const today = '2026-11-28';
+
+  it('lists every pinned notice and only the newest others, with how many more there are', () => {
+    const onBoard = entryIds('notices')
+      .map((id) => ({
+        href: `/notices/${id}/`,
+        date: field('notices', id, 'date') as string,
+        pinned: field('notices', id, 'pinned') === 'true',
+        expires: field('notices', id, 'expires'),
+      }))
+      .filter((notice) => notice.expires === undefined || notice.expires >= today)
+      .sort((a, b) => b.date.localeCompare(a.date));
+    const others = onBoard.filter((notice) => !notice.pinned);
+    // Notices without a 截止日期 never leave the board: far more of them than the home page lists.
+    expect(others.length).toBeGreaterThan(NEWEST_ON_BOARD * 2);
+
+    const $ = load(html('/'));
+    const notices = $('section[aria-labelledby="notices-title"]');
+    expect(
+      notices
+        .find('.entry-list a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual([
+      ...onBoard.filter((notice) => notice.pinned).map((notice) => notice.href),
+      ...others.slice(0, NEWEST_ON_BOARD).map((notice) => notice.href),
+    ]);
+    const more = notices.find('.board-more a');
+    expect(more.text()).toBe(
+      `另有 ${others.length - NEWEST_ON_BOARD} 条较早的通知仍在有效期内：查看全部通知公告`,
+    );
+    expect(more.attr('href')).toBe('/notices/');
+    expect(gzipSync(html('/'), { level: 9 }).length).toBeLessThan(7 * 1024);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupByYear } from '@/lib/group-by-year';
-import { isOnBoard, noticeBoard } from '@/lib/notice-board';
+import { NEWEST_ON_BOARD, isOnBoard, noticeBoard } from '@/lib/notice-board';
 
 const notice = (date: string, extra: { pinned?: boolean; expires?: string } = {}) => ({
   date,
@@ -27,6 +27,22 @@ describe('noticeBoard', () => {
     );
     expect(board.pinned.map((n) => n.date)).toEqual(['2026-09-01']);
     expect(board.current.map((n) => n.date)).toEqual(['2026-11-01', '2026-10-01']);
+    expect(board.more).toBe(0);
+  });
+  it('lists every pinned notice but only the newest others, counting the rest', () => {
+    const days = Array.from({ length: 20 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`);
+    const board = noticeBoard(
+      [
+        ...days.map((date) => notice(date)),
+        notice('2020-01-01', { pinned: true }),
+        notice('2020-02-01', { pinned: true }),
+        notice('2026-10-25', { expires: '2026-10-31' }),
+      ],
+      '2026-11-28',
+    );
+    expect(board.pinned.map((n) => n.date)).toEqual(['2020-02-01', '2020-01-01']);
+    expect(board.current.map((n) => n.date)).toEqual(days.reverse().slice(0, NEWEST_ON_BOARD));
+    expect(board.more).toBe(20 - NEWEST_ON_BOARD);
   });
 });
 
