@@ -305,18 +305,26 @@ interface Phases {
   [name: string]: number;
 }
 
+/** Astro's time stat in seconds: `812ms`, `22.50s` or, past a minute, `1m 22s`. */
+const TIME_STAT = String.raw`((?:\d+m )?[\d.]+(?:ms|s))`;
+function statSeconds(stat: string): number {
+  const [, minutes, value, unit] = /^(?:(\d+)m )?([\d.]+)(ms|s)$/.exec(stat) ?? [];
+  return Number(minutes ?? 0) * 60 + Number(value) / (unit === 'ms' ? 1000 : 1);
+}
+
 /** Phase times from Astro's own log, so a slow step is easy to spot. */
 function phases(log: string): Phases {
   const text = stripVTControlCharacters(log);
   const found: Phases = {};
-  const seconds = (value: string, unit: string) =>
-    unit === 'ms' || unit === '毫秒' ? Number(value) / 1000 : Number(value);
   const check = /\[content-check\][^\n]*?（(?:用时 )?([\d.]+) ?(毫秒|ms|s)）/.exec(text);
-  if (check) found['内容检查'] = seconds(check[1] as string, check[2] as string);
-  const sync = /\[types\] Generated ([\d.]+)(ms|s)/.exec(text);
-  if (sync) found['内容同步'] = seconds(sync[1] as string, sync[2] as string);
-  const routes = /generating static routes[\s\S]*?✓ Completed in ([\d.]+)(ms|s)/.exec(text);
-  if (routes) found['生成页面'] = seconds(routes[1] as string, routes[2] as string);
+  if (check)
+    found['内容检查'] = Number(check[1]) / (check[2] === 'ms' || check[2] === '毫秒' ? 1000 : 1);
+  const sync = new RegExp(String.raw`\[types\] Generated ${TIME_STAT}`).exec(text);
+  if (sync) found['内容同步'] = statSeconds(sync[1] as string);
+  const routes = new RegExp(
+    String.raw`generating static routes[\s\S]*?✓ Completed in ${TIME_STAT}`,
+  ).exec(text);
+  if (routes) found['生成页面'] = statSeconds(routes[1] as string);
   const search = /\[pagefind[^\]]*\][^\n]*用时 ([\d.]+) ?(秒|s)/.exec(text);
   if (search) found['搜索索引'] = Number(search[1]);
   return found;
