@@ -23,11 +23,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { htmlFiles } from '../scripts/html-pages.ts';
+import { ENTRY_SECTIONS, homePath, sectionPath, yearPath } from '../src/lib/routes.ts';
 import { generateSiteContent } from './generate-site-content.ts';
 import { measurePublish, median, type PublishResult } from './publish-to-live.ts';
 
@@ -242,7 +243,7 @@ interface ListPage {
 }
 
 /** The pages that list a section (they grow with the archive), home page first. */
-const LIST_PAGES = ['/', '/study/', '/reports/', '/notices/', '/contacts/'];
+const LIST_PAGES = [homePath, ...ENTRY_SECTIONS.map(sectionPath), sectionPath('contacts')];
 
 function listPages(dist: string): ListPage[] {
   const sized = (path: string): ListPage | undefined => {
@@ -250,11 +251,13 @@ function listPages(dist: string): ListPage[] {
     return existsSync(file) ? { path, gzip: gzipBytes(file) } : undefined;
   };
   const found = LIST_PAGES.map(sized).filter((page) => page !== undefined);
-  for (const section of ['/study/', '/reports/', '/notices/']) {
-    const years = join(dist, section, 'year');
+  for (const section of ENTRY_SECTIONS) {
+    const base = sectionPath(section);
+    // The folder that holds one folder per year.
+    const years = join(dist, dirname(yearPath(base, 0)));
     if (!existsSync(years)) continue;
     const largest = readdirSync(years)
-      .map((year) => sized(`${section}year/${year}/`))
+      .map((year) => sized(yearPath(base, Number(year))))
       .filter((page) => page !== undefined)
       .sort((a, b) => b.gzip - a.gzip)[0];
     if (largest) found.push(largest);
