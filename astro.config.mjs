@@ -11,6 +11,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { contentStoreFile } from './src/integrations/content-store-file.ts';
 import { contactRecords, pagefindSearch } from './src/integrations/pagefind.ts';
 import { pictureVariants } from './src/integrations/pictures.ts';
+import { reusePages } from './src/integrations/reuse-pages.ts';
 import { siteConfigModule } from './src/integrations/site-config.ts';
 import { siteConfig } from './src/lib/site-config.ts';
 import { isReadingPage } from './src/lib/routes.ts';
@@ -22,6 +23,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const site = siteConfig(root, process.env);
 /** vitest loads this config (getViteConfig) to resolve imports: no checks, no CMS backend there. */
 const underVitest = Boolean(process.env.VITEST);
+/** The publishing server's builds: incremental, in a build folder with a cache of its own. */
+const incremental = process.env.SITE_INCREMENTAL_BUILD === '1';
 /**
  * The content checks read every entry before the build; the search index takes the cadres from them.
  * @type {import('./src/checks/run-checks.ts').CheckResult | undefined}
@@ -60,6 +63,7 @@ export default defineConfig({
     adminBundleCache(),
     contentStoreFile(),
     pictureVariants(),
+    reusePages({ enabled: incremental, from: process.env.SITE_REUSE_PAGES_FROM }),
     sitemap({ filter: publicPage }),
     // Last: when its hook starts every other file of the site is written (pages-written.ts).
     pagefindSearch({ contacts: () => contactRecords(checked?.valid.get('contacts')) }),
@@ -74,6 +78,6 @@ export default defineConfig({
     // Pages whose cacheKey (src/lib/page-cache-key.ts) and code are unchanged are copied from the
     // last build. Only for a build folder with a cache of its own (the publishing server's): two
     // builds of different content sharing node_modules/.astro would hand each other's pages on.
-    incrementalBuild: process.env.SITE_INCREMENTAL_BUILD === '1',
+    incrementalBuild: incremental,
   },
 });

@@ -56,7 +56,9 @@ const renderedSince = (page: string, time: number) =>
 function workFiles(): string[] {
   const work = join(dataDir, 'work');
   return readdirSync(work, { recursive: true, encoding: 'utf8' })
-    .filter((path) => !/^(node_modules|\.astro|\.cwd-[^/]*)(\/|$)|^\.build-commit$/.test(path))
+    .filter(
+      (path) => !/^(node_modules|\.astro|\.cwd-[^/]*)(\/|$)|^\.build-(commit|output)$/.test(path),
+    )
     .filter((path) => statSync(join(work, path)).isFile())
     .map((path) => {
       const data = readFileSync(join(work, path));
@@ -96,6 +98,7 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
 
   it('updates the build folder to exactly the files of each commit', async () => {
     const removed = 'content/notices/2026-11-20-yibao-jiaofei-tongzhi.md';
+    const liveBefore = realpathSync(manager.liveDir);
     const kept = readFileSync(join(repo, removed), 'utf8');
     git(repo, 'rm', '--quiet', removed);
     await publish(
@@ -106,9 +109,11 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
       '发布：新添一篇，删去一篇',
     );
     expect(workFiles()).toEqual(commitFiles());
-    expect(
-      existsSync(join(manager.liveDir, 'notices/2026-11-20-yibao-jiaofei-tongzhi/index.html')),
-    ).toBe(false);
+    // The build started from the last one's pages: the deleted notice's went with it, 公众号版 too.
+    expect(existsSync(join(manager.liveDir, 'notices/2026-11-20-yibao-jiaofei-tongzhi'))).toBe(
+      false,
+    );
+    expect(existsSync(join(liveBefore, 'notices/2026-11-20-yibao-jiaofei-tongzhi'))).toBe(true);
     expect(live('notices/2026-11-29-xin-tian/index.html')).toContain('新添的通知');
     // Put back for the tests below.
     await publish({ [removed]: kept }, '发布：恢复医保通知');
@@ -118,6 +123,9 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
   it('an edited entry is live and correct, and its neighbours are unchanged', async () => {
     const path = 'content/notices/2026-11-16-dongji-xiaofang-jiancha.md';
     const before = live('notices/2026-11-20-yibao-jiaofei-tongzhi/index.html');
+    const liveBefore = realpathSync(manager.liveDir);
+    const edited = 'notices/2026-11-16-dongji-xiaofang-jiancha/index.html';
+    const oldPage = readFileSync(join(liveBefore, edited), 'utf8');
     const text = readFileSync(join(repo, path), 'utf8')
       .replace(
         'title: 关于开展冬季消防安全入户检查的通知',
@@ -142,6 +150,14 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
     expect(renderedSince('notices/2026-11-20-yibao-jiaofei-tongzhi/index.html', published)).toBe(
       false,
     );
+    // The neighbour is the last release's file itself (linked, not copied), and writing the edited
+    // page replaced its link: the last release, still there to roll back to, is as it was.
+    const neighbour = 'notices/2026-11-20-yibao-jiaofei-tongzhi/index.html';
+    expect(statSync(join(manager.liveDir, neighbour)).ino).toBe(
+      statSync(join(liveBefore, neighbour)).ino,
+    );
+    expect(readFileSync(join(liveBefore, edited), 'utf8')).toBe(oldPage);
+    expect(oldPage).not.toContain('进入十二月以来');
   });
 
   it('changing site settings updates every page', async () => {

@@ -14,6 +14,7 @@ import {
 import { join } from 'node:path';
 import { MEDIA_FOLDER } from '../../cms/names.ts';
 import { git } from '../git.ts';
+import { isReleaseId } from './release-id.ts';
 
 /** The kept build process works in a folder of its own per build, named so, in the build folder. */
 export const WORKER_FOLDER_PREFIX = '.cwd-';
@@ -172,6 +173,29 @@ export async function prepareKeptWorkDir(
   }
   writeFileSync(join(workDir, HOLDS), commit);
   linkNodeModules(appDir, workDir);
+}
+
+/** The release the kept folder's last build wrote: its pages match the folder's page cache. */
+const LAST_OUTPUT = '.build-output';
+
+/**
+ * The release folder the kept folder's last build wrote, for the next build to start from
+ * (src/integrations/reuse-pages.ts), or undefined. The record is removed as it is read: should this
+ * build end without writing a new one (the server stopped mid-way), the next build does not start
+ * from pages older than the folder's page cache.
+ */
+export function takeLastOutput(workDir: string, releasesDir: string): string | undefined {
+  const file = join(workDir, LAST_OUTPUT);
+  if (!existsSync(file)) return undefined;
+  const id = readFileSync(file, 'utf8').trim();
+  rmSync(file, { force: true });
+  const folder = join(releasesDir, id);
+  return isReleaseId(id) && existsSync(folder) ? folder : undefined;
+}
+
+/** Records that the kept folder's build just written is release `id`. */
+export function recordLastOutput(workDir: string, id: string): void {
+  writeFileSync(join(workDir, LAST_OUTPUT), id);
 }
 
 /** After a build: a finished one keeps the folder for the next, anything else discards it. */

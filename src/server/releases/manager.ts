@@ -12,6 +12,8 @@ import {
   finishKeptWorkDir,
   prepareKeptWorkDir,
   projectCodeKey,
+  recordLastOutput,
+  takeLastOutput,
 } from './build-release.ts';
 import { buildFailureReason, outputTail } from './build-failure.ts';
 import { liveFolder, liveReleaseId, livePath, switchLive } from './live-link.ts';
@@ -386,10 +388,14 @@ export class ReleaseManager {
     let kept: Pick<WarmBuildOutcome, 'warm' | 'rss'> = { warm: false };
     try {
       await prepareKeptWorkDir(this.appDir, this.repoDir, commit, workDir);
+      const lastOutput = takeLastOutput(workDir, join(this.dataDir, 'releases'));
       const outcome = await this.builder.build({
         workDir,
         outDir: partial,
-        env: this.buildEnvironment(),
+        env: {
+          ...this.buildEnvironment(),
+          ...(lastOutput ? { SITE_REUSE_PAGES_FROM: lastOutput } : {}),
+        },
         codeKey: await projectCodeKey(this.repoDir, commit),
         timeoutMs: this.options.buildTimeoutMs ?? 15 * 60_000,
         signal: this.abort.signal,
@@ -415,6 +421,7 @@ export class ReleaseManager {
     release.buildMs = finished.getTime() - started.getTime();
     if (ok && !this.abort.signal.aborted) {
       renameSync(partial, join(this.dataDir, 'releases', release.id));
+      recordLastOutput(workDir, release.id);
       switchLive(this.dataDir, release.id);
       release.state = 'succeeded';
       this.record.live.push({ at: release.finishedAt, releaseId: release.id, kind: 'build' });
