@@ -1,6 +1,7 @@
 import { groupByYear, yearLinks } from '@/lib/group-by-year';
 import { sectionPath, type EntrySection } from '@/lib/routes';
-import { getNotices, getReports, getStudyIssues } from './content';
+import { propsCacheKey } from '@/lib/page-cache-key';
+import { getNotices, getReports, getSettings, getStudyIssues } from './content';
 import { noticeItem, reportItem, studyItem, type ListItem } from './list-items';
 import { siteToday } from './site-config';
 
@@ -28,8 +29,20 @@ const ARCHIVE_ITEMS: Record<EntrySection, () => Promise<ListItem[]>> = {
 export async function yearPages(section: EntrySection) {
   const groups = groupByYear(await ARCHIVE_ITEMS[section](), (item) => item.date);
   const links = yearLinks(groups, sectionPath(section));
-  return groups.map((group) => ({
-    params: { section, year: String(group.year) },
-    props: { section, year: group.year, items: group.items, links, unit: ARCHIVE_UNITS[section] },
-  }));
+  const settings = await getSettings();
+  return groups.map((group) => {
+    const props = {
+      section,
+      year: group.year,
+      items: group.items,
+      links,
+      unit: ARCHIVE_UNITS[section],
+    };
+    // Rebuilt in an incremental build only when its year, the list of years or the settings change.
+    return {
+      params: { section, year: String(group.year) },
+      props,
+      cacheKey: propsCacheKey(props, settings),
+    };
+  });
 }

@@ -51,6 +51,16 @@ export function pageCacheKey(inputs: PageInputs): string {
   return hash.digest('hex');
 }
 
+/**
+ * The `cacheKey` of a page made from its props and the site settings alone (a year's list: its
+ * items already carry what the day decides, such as 已截止).
+ */
+export function propsCacheKey(props: unknown, settings: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify([props, settings]))
+    .digest('hex');
+}
+
 const fingerprints = new Map<string, { size: number; mtime: number; hash: string }>();
 
 /**

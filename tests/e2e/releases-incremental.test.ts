@@ -142,6 +142,12 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
       '进入十二月以来',
     );
     expect(live('notices/index.html')).toContain('关于开展冬季消防安全入户检查的通知（修订）');
+    expect(live('notices/year/2026/index.html')).toContain(
+      '关于开展冬季消防安全入户检查的通知（修订）',
+    );
+    // A year's list is rebuilt when an entry in it changes, and only then.
+    expect(renderedSince('notices/year/2026/index.html', published)).toBe(true);
+    expect(renderedSince('study/year/2026/index.html', published)).toBe(false);
     expect(live('notices/2026-11-20-yibao-jiaofei-tongzhi/index.html')).toBe(before);
     // Rendered again: the edited notice's pages. Its neighbour came from the last build's cache.
     expect(renderedSince('notices/2026-11-16-dongji-xiaofang-jiancha/index.html', published)).toBe(
@@ -189,6 +195,7 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
   it('a new day puts a notice past its closing date, on its own page too', async () => {
     const page = 'notices/2026-11-25-dangyuan-minzhu-pingyi/index.html';
     expect(live(page)).not.toContain('已截止');
+    expect(listItem(live('notices/year/2026/index.html'), '党员民主评议')).not.toContain('已截止');
     await manager.stop();
     manager = newManager('2026-12-25');
     await manager.start();
@@ -198,8 +205,14 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
       '发布：医保通知',
     );
     expect(live(page)).toContain('已截止');
+    expect(listItem(live('notices/year/2026/index.html'), '党员民主评议')).toContain('已截止');
   });
 });
+
+/** The list item (card) of a list page whose title contains `title`. */
+function listItem(page: string, title: string): string {
+  return page.split('<li').find((item) => item.includes(title)) ?? '';
+}
 
 /** The medical insurance notice with one more line, so the day's build has a publish to start it. */
 function withOneMoreLine(): string {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   pageCacheKey,
+  propsCacheKey,
   publicFileFingerprint,
   referencedFiles,
   type PageInputs,
@@ -48,5 +49,14 @@ describe('page cache keys', () => {
 
   it('does not read outside the public folder', () => {
     expect(publicFileFingerprint(publicDir, '/../../etc/passwd')).toBeUndefined();
+  });
+
+  it('keys a list page by its props and the settings', () => {
+    const props = { year: 2026, items: [{ title: '消防检查', badges: [] as string[] }] };
+    const key = propsCacheKey(props, base.settings);
+    expect(propsCacheKey(structuredClone(props), { ...(base.settings as object) })).toBe(key);
+    const expired = { ...props, items: [{ title: '消防检查', badges: ['已截止'] }] };
+    expect(propsCacheKey(expired, base.settings)).not.toBe(key);
+    expect(propsCacheKey(props, { name: '桥北新村党支部', phone: '0310-3016601' })).not.toBe(key);
   });
 });
