@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
  * While a folder is guarded, a file written into it with `fs.promises.writeFile` or
  * `fs.writeFileSync` gets a new inode: the old name is unlinked first, so a hard link to the same
  * file elsewhere (a live release) keeps its content. Astro writes every page it renders that
- * way. The wrappers sit on the shared `fs` object once per process; `guardFolder(undefined)` ends
- * the guard, after which they only pass the call on.
+ * way. The wrappers sit on the shared `fs` object once per process, with their state on
+ * globalThis: the publishing server's build process loads the config, and this module with it,
+ * again for every build. `guardFolder(undefined)` ends the guard; the wrappers then pass calls on.
  */
 const STATE = Symbol.for('dangzhibu.replace-on-write');
 
@@ -17,11 +18,14 @@ interface GuardState {
 
 type PathLike = Parameters<typeof fs.writeFileSync>[0];
 
+/** The guard of this process; undefined until a folder is first guarded. */
+const existing = () => (globalThis as Record<symbol, GuardState | undefined>)[STATE];
+
 function state(): GuardState {
-  const global = globalThis as Record<symbol, GuardState | undefined>;
-  let current = global[STATE];
+  let current = existing();
   if (!current) {
-    current = global[STATE] = { folder: undefined };
+    current = { folder: undefined };
+    (globalThis as Record<symbol, GuardState>)[STATE] = current;
     wrap(current);
   }
   return current;
@@ -53,7 +57,11 @@ function wrap(guard: GuardState): void {
   };
 }
 
-/** Guards `folder` (absolute) in this process from now on, or ends the guard (undefined). */
+/** Guards `folder` in this process from now on, or ends the guard (undefined). */
 export function guardFolder(folder: string | undefined): void {
-  state().folder = folder === undefined ? undefined : resolve(folder);
+  if (folder !== undefined) state().folder = resolve(folder);
+  else {
+    const current = existing();
+    if (current) current.folder = undefined;
+  }
 }
