@@ -75,9 +75,10 @@ export default defineConfig({
   markdown: { processor: safeMarkdown({ publicDir: site.publicDir }), syntaxHighlight: false },
   security: { csp: cspConfig },
   experimental: {
-    // Pages whose cacheKey (src/lib/page-cache-key.ts) and code are unchanged are copied from the
-    // last build. Only for a build folder with a cache of its own (the publishing server's): two
-    // builds of different content sharing node_modules/.astro would hand each other's pages on.
+    // Pages whose cacheKey (src/lib/page-cache-key.ts) and code are unchanged are reused from the
+    // last build: copied from Astro's cache, or already linked in from the last release
+    // (reuse-pages.ts). Only for a build folder with a cache of its own (the publishing server's):
+    // two builds of different content sharing node_modules/.astro would hand each other's pages on.
     incrementalBuild: incremental,
   },
 });
