@@ -1,6 +1,5 @@
 import {
   existsSync,
-  linkSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -11,6 +10,7 @@ import {
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { linkFiles } from '../server/releases/link-tree.ts';
 import { guardFolder } from './replace-on-write.ts';
 
 /** The pages the last build wrote, in Astro's cache folder next to its incremental build record. */
@@ -32,25 +32,6 @@ function readPageList(file: string): string[] {
   } catch {
     return [];
   }
-}
-
-/** Hard links `files` from `from` into `to` (those present); returns the ones linked. */
-function linkFiles(from: string, to: string, files: readonly string[]): string[] {
-  const made = new Set<string>();
-  const linked: string[] = [];
-  for (const file of files) {
-    const source = join(from, file);
-    if (!existsSync(source)) continue;
-    const target = join(to, file);
-    const folder = dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    linkSync(source, target);
-    linked.push(file);
-  }
-  return linked;
 }
 
 /** Removes `file` under `root` and the folders it leaves empty. */
@@ -106,7 +87,8 @@ export function reusePages(options: {
           rmSync(join(outDir, name), { recursive: true, force: true });
         if (!existsSync(from)) return;
         const started = performance.now();
-        linked = linkFiles(from, outDir, readPageList(listFile));
+        linked = readPageList(listFile).filter((file) => existsSync(join(from, file)));
+        linkFiles(from, outDir, linked);
         guardFolder(outDir);
         logger.info(
           `沿用上一次构建的 ${linked.length} 个页面文件（${Math.round(performance.now() - started)} 毫秒）`,
