@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -13,6 +14,16 @@ import {
   searchIndexKey,
   storeSearchIndex,
 } from './search-index-cache.ts';
+import { mergeSearchIndexes } from './search-index-merge.ts';
+import {
+  keptVolume,
+  pruneVolumes,
+  readPageFacts,
+  searchVolumes,
+  volumeKey,
+  volumeSortValues,
+} from './search-index-volumes.ts';
+import { UnexpectedIndexFormat } from '../lib/pagefind-index/cbor-cursor.ts';
 import { ENTRY_SECTIONS, pagefindFolder } from '../lib/routes.ts';
 import { contactSearchRecord, type ContactSearchRecord } from '../lib/search-contact-record.ts';
 import type { Contact } from '../schemas/contacts.ts';
@@ -84,9 +95,10 @@ const elapsed = (started: number) => `${((performance.now() - started) / 1000).t
 
 /**
  * Indexes the built site in `siteDir` (the elements marked `data-pagefind-body`) plus one record
- * per cadre, and writes the index to `siteDir/pagefind`. With `cacheDir`, an index made from the
- * same pages and records by an earlier build is copied instead (Pagefind cannot update an index:
- * any changed page means indexing them all).
+ * per cadre, and writes the index to `siteDir/pagefind`. Pagefind indexes one volume (a year of
+ * entries, or the contact cards) at a time and the volumes are merged into the one index it would
+ * have written (search-index-merge.ts). With `cacheDir`, volumes an earlier build made from the
+ * same pages are reused, and an index made from the same pages and records is copied whole.
  */
 export async function buildSearchIndex(options: {
   siteDir: string;
@@ -111,10 +123,93 @@ export async function buildSearchIndex(options: {
     options.cacheDir && key && restoreSearchIndex(options.cacheDir, key, outputPath),
   );
   if (reused) log(`条目页和联系卡都没有变，沿用上次构建的索引（${elapsed(started)}）`);
-  else await writeSearchIndex(options.siteDir, pages, outputPath, options.contacts, log);
+  else {
+    const { siteDir, contacts, cacheDir } = options;
+    const merged = await writeSearchIndexInVolumes({
+      siteDir,
+      pages,
+      outputPath,
+      contacts,
+      log,
+      cacheDir,
+    });
+    if (!merged) await writeSearchIndex(siteDir, pages, outputPath, contacts, log);
+  }
   const result = checkSearchIndex(outputPath, options.contacts.length, started, reused);
   if (!reused && options.cacheDir && key) storeSearchIndex(options.cacheDir, key, outputPath);
   return result;
+}
+
+/**
+ * The index made volume by volume and merged. False when the merge does not understand what
+ * Pagefind wrote (another Pagefind version): the caller then indexes all pages at once.
+ */
+async function writeSearchIndexInVolumes(input: {
+  siteDir: string;
+  pages: readonly string[];
+  outputPath: string;
+  contacts: ContactSearchRecord[];
+  log: (message: string) => void;
+  cacheDir?: string | undefined;
+}): Promise<boolean> {
+  const { siteDir, outputPath, contacts, log, cacheDir } = input;
+  const step = performance.now();
+  const folder = cacheDir
+    ? join(cacheDir, 'volumes')
+    : mkdtempSync(join(tmpdir(), 'search-volumes-'));
+  const used: string[] = [];
+  try {
+    const facts = input.pages.map((file) => readPageFacts(siteDir, file));
+    if (facts.length > 0 && !facts.some((page) => page.marked))
+      fail('条目页里没有标出正文：文章的正文元素应带有 data-pagefind-body 属性', []);
+    const marked = facts.filter((page) => page.marked);
+    const volumes = searchVolumes(
+      marked.map((page) => page.file),
+      contacts,
+    );
+    // Nothing to index: Pagefind itself writes the empty index.
+    if (volumes.length === 0) return false;
+    const digests = new Map(marked.map((page) => [page.file, page.digest]));
+    log(`正在按年份分卷读取页面正文（${volumes.length} 卷）…`);
+    const dirs: string[] = [];
+    let kept = 0;
+    for (const volume of volumes) {
+      const key = volumeKey(volume, digests, INDEX_OPTIONS);
+      const began = performance.now();
+      const result = await keptVolume(siteDir, volume, key, folder, INDEX_OPTIONS);
+      if (result.errors.length > 0) fail(`建立“${volume.name}”卷时出错`, result.errors);
+      used.push(key);
+      dirs.push(result.dir);
+      if (result.reused) kept += 1;
+      else
+        log(
+          `  ${volume.name === 'contacts' ? '联系卡' : volume.name}：${volume.files.length + volume.records.length} 页（${elapsed(began)}）`,
+        );
+    }
+    await pagefind.close();
+    log(`已读取 ${marked.length} 个条目页（${elapsed(step)}）`);
+    if (contacts.length > 0) log(`已加入 ${contacts.length} 张联系卡`);
+    const merging = performance.now();
+    try {
+      mergeSearchIndexes(dirs, outputPath, volumeSortValues(marked, volumes));
+    } catch (error) {
+      if (!(error instanceof UnexpectedIndexFormat)) throw error;
+      log(`分卷索引无法合并（${error.message}），改为一次读取全部页面`);
+      rmSync(outputPath, { recursive: true, force: true });
+      return false;
+    }
+    log(`${volumes.length} 卷（沿用上次构建的 ${kept} 卷）已合并为一个索引（${elapsed(merging)}）`);
+    return true;
+  } catch (error) {
+    if (!(error instanceof UnexpectedIndexFormat)) throw error;
+    log(`无法分卷建立索引（${error.message}），改为一次读取全部页面`);
+    rmSync(outputPath, { recursive: true, force: true });
+    return false;
+  } finally {
+    await pagefind.close();
+    if (cacheDir) pruneVolumes(folder, used);
+    else rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 async function writeSearchIndex(

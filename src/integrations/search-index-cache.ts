@@ -23,7 +23,7 @@ const MARKER = 'complete';
 /** Enough for a build to go back one step; the cache never grows past this. */
 const KEEP = 2;
 
-function pagefindVersion(): string {
+export function pagefindVersion(): string {
   try {
     const require = createRequire(import.meta.url);
     const main = require.resolve('pagefind');

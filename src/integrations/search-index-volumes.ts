@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import type { ContactSearchRecord } from '../lib/search-contact-record.ts';
+import { sortValuesFromHtml } from '../lib/pagefind-index/sort-attributes.ts';
+import { pagefindVersion } from './search-index-cache.ts';
+
+/**
+ * The search index is built in volumes, one per year of the entries (their folder names start
+ * with the date or the 期号) and one for the contact cards: Pagefind's memory grows with the
+ * pages it holds at once (about 0.7 MB a page), and a changed entry re-indexes only its year.
+ * search-index-merge.ts then writes the one index the browser reads.
+ */
+
+export interface SearchVolume {
+  name: string;
+  /** Entry pages, relative to the site folder, in the order they are numbered. */
+  files: string[];
+  records: ContactSearchRecord[];
+}
+
+const CONTACTS_VOLUME = 'contacts';
+
+/** `reports/2025-03-15-x/index.html` → `2025`; entries without a year share one volume. */
+export function volumeName(file: string): string {
+  const id = file.split('/')[1] ?? '';
+  return /^\d{4}/.exec(id)?.[0] ?? 'other';
+}
+
+/** Pages by volume, volumes and their pages in a fixed order; contact cards last. */
+export function searchVolumes(
+  files: readonly string[],
+  records: readonly ContactSearchRecord[],
+): SearchVolume[] {
+  const byName = new Map<string, string[]>();
+  for (const file of [...files].sort()) {
+    const name = volumeName(file);
+    byName.set(name, [...(byName.get(name) ?? []), file]);
+  }
+  const volumes: SearchVolume[] = [...byName.keys()]
+    .sort()
+    .map((name) => ({ name, files: byName.get(name) as string[], records: [] }));
+  if (records.length > 0) volumes.push({ name: CONTACTS_VOLUME, files: [], records: [...records] });
+  return volumes;
+}
+
+/** The address Pagefind gives a page file: `reports/x/index.html` → `/reports/x/`. */
+export function pageUrl(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** What the volumes need to know of an entry page, from one reading of it. */
+export interface PageFacts {
+  file: string;
+  /** Pagefind reads only pages with a `data-pagefind-body` element once any page has one. */
+  marked: boolean;
+  sort: Record<string, string>;
+  digest: string;
+}
+
+export function readPageFacts(siteDir: string, file: string): PageFacts {
+  const html = readFileSync(join(siteDir, file));
+  const text = html.toString('utf8');
+  return {
+    file,
+    marked: text.includes('data-pagefind-body'),
+    sort: sortValuesFromHtml(text),
+    digest: createHash('sha256').update(html).digest('hex'),
+  };
+}
+
+/** Every page's sort values by address, from the pages and the records. */
+export function volumeSortValues(
+  pages: readonly PageFacts[],
+  volumes: readonly SearchVolume[],
+): Map<string, Record<string, string>> {
+  const values = new Map<string, Record<string, string>>();
+  for (const page of pages) values.set(pageUrl(page.file), page.sort);
+  for (const volume of volumes)
+    for (const record of volume.records) values.set(record.url, record.sort);
+  return values;
+}
+
+/** A digest of everything a volume's index is made from. */
+export function volumeKey(
+  volume: SearchVolume,
+  digests: ReadonlyMap<string, string>,
+  options: IndexOptions,
+): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ pagefind: pagefindVersion(), options, name: volume.name }));
+  for (const file of volume.files) hash.update(`\0${file}\0${digests.get(file) ?? ''}`);
+  hash.update(`\0${JSON.stringify(volume.records)}`);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The volumes' indexes are kept for the builds after this one and the one before. */
+const RECENT = 'recent.json';
+
+/** Keeps the volumes of this build and the previous one in `folder`, deletes the rest. */
+export function pruneVolumes(folder: string, used: readonly string[]): void {
+  try {
+    let previous: string[] = [];
+    try {
+      previous = (JSON.parse(readFileSync(join(folder, RECENT), 'utf8')) as string[][])[0] ?? [];
+    } catch {
+      // first build with this cache
+    }
+    const keep = new Set([...used, ...previous]);
+    writeFileSync(join(folder, RECENT), JSON.stringify([used, previous]));
+    for (const name of readdirSync(folder))
+      if (name !== RECENT && !keep.has(name) && !name.includes('.partial'))
+        rmSync(join(folder, name), { recursive: true, force: true });
+  } catch {
+    // Another build is pruning too: what is left is cleaned by the next build.
+  }
+}
+
+export interface IndexOptions {
+  excludeSelectors: string[];
+}
+
+/**
+ * Indexes one volume with Pagefind into `outputPath`, pages in the volume's order. Pagefind's
+ * messages are returned for the caller to report; the index is dropped from Pagefind's memory.
+ */
+export async function indexVolume(
+  siteDir: string,
+  volume: SearchVolume,
+  outputPath: string,
+  options: IndexOptions,
+): Promise<{ errors: string[]; pages: number }> {
+  const created = await pagefind.createIndex(options);
+  if (!created.index) return { errors: ['无法启动 Pagefind', ...created.errors], pages: 0 };
+  const { index } = created;
+  try {
+    let pages = 0;
+    for (const file of volume.files) {
+      const added = await index.addHTMLFile({
+        url: pageUrl(file),
+        content: readFileSync(join(siteDir, file), 'utf8'),
+      });
+      if (added.errors.length > 0) return { errors: [`${file}：`, ...added.errors], pages };
+      pages += 1;
+    }
+    for (const record of volume.records) {
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length > 0)
+        return { errors: [`联系卡 ${record.url}：`, ...added.errors], pages };
+    }
+    const written = await index.writeFiles({ outputPath });
+    return { errors: written.errors, pages };
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/**
+ * The index of `volume` in `folder/<key>`, made now unless a build kept it. Written beside it
+ * first and renamed, so a folder under its key is always complete.
+ */
+export async function keptVolume(
+  siteDir: string,
+  volume: SearchVolume,
+  key: string,
+  folder: string,
+  options: IndexOptions,
+): Promise<{ dir: string; reused: boolean; errors: string[] }> {
+  const dir = join(folder, key);
+  if (existsSync(join(dir, 'pagefind-entry.json'))) return { dir, reused: true, errors: [] };
+  const partial = `${dir}.${process.pid}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  try {
+    const { errors } = await indexVolume(siteDir, volume, partial, options);
+    if (errors.length > 0) return { dir, reused: false, errors };
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(partial, dir);
+    return { dir, reused: false, errors: [] };
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
+  }
+}
