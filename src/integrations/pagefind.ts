@@ -170,7 +170,7 @@ async function writeSearchIndexInVolumes(input: {
     // Nothing to index: Pagefind itself writes the empty index.
     if (volumes.length === 0) return false;
     const digests = new Map(marked.map((page) => [page.file, page.digest]));
-    log(`正在按年份分卷读取页面正文（${volumes.length} 卷）…`);
+    log(`正在分卷读取页面正文（${volumes.length} 卷）…`);
     const dirs: string[] = [];
     let kept = 0;
     for (const volume of volumes) {
@@ -183,7 +183,7 @@ async function writeSearchIndexInVolumes(input: {
       if (result.reused) kept += 1;
       else
         log(
-          `  ${volume.name === 'contacts' ? '联系卡' : volume.name}：${volume.files.length + volume.records.length} 页（${elapsed(began)}）`,
+          `  ${volume.name}：${volume.files.length + volume.records.length} 页（${elapsed(began)}）`,
         );
     }
     await pagefind.close();

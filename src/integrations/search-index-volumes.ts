@@ -15,41 +15,63 @@ import { sortValuesFromHtml } from '../lib/pagefind-index/sort-attributes.ts';
 import { pagefindVersion } from './search-index-cache.ts';
 
 /**
- * The search index is built in volumes, one per year of the entries (their folder names start
+ * The search index is built in volumes of consecutive years of entries (their folder names start
  * with the date or the 期号) and one for the contact cards: Pagefind's memory grows with the
- * pages it holds at once (about 0.7 MB a page), and a changed entry re-indexes only its year.
+ * pages it holds at once (about 0.7 MB a page), and a changed entry re-indexes only its volume.
  * search-index-merge.ts then writes the one index the browser reads.
  */
 
 export interface SearchVolume {
+  /** The years it holds (`2025`, `2001–2016`), `其他` or `联系卡`: in logs and in its cache key. */
   name: string;
   /** Entry pages, relative to the site folder, in the order they are numbered. */
   files: string[];
   records: ContactSearchRecord[];
 }
 
-const CONTACTS_VOLUME = 'contacts';
+/**
+ * A year with this many pages is a volume of its own; quieter years join the years after them
+ * until a volume has this many. Each volume costs Pagefind a start of its own, and a few hundred
+ * pages keep its memory small.
+ */
+export const VOLUME_PAGES = 150;
 
-/** `reports/2025-03-15-x/index.html` → `2025`; entries without a year share one volume. */
-export function volumeName(file: string): string {
-  const id = file.split('/')[1] ?? '';
-  return /^\d{4}/.exec(id)?.[0] ?? 'other';
+/** `reports/2025-03-15-x/index.html` → `2025`; undefined for an entry without a year. */
+export function entryYear(file: string): string | undefined {
+  return /^\d{4}/.exec(file.split('/')[1] ?? '')?.[0];
 }
 
 /** Pages by volume, volumes and their pages in a fixed order; contact cards last. */
 export function searchVolumes(
   files: readonly string[],
   records: readonly ContactSearchRecord[],
+  volumePages = VOLUME_PAGES,
 ): SearchVolume[] {
-  const byName = new Map<string, string[]>();
+  const byYear = new Map<string, string[]>();
+  const undated: string[] = [];
   for (const file of [...files].sort()) {
-    const name = volumeName(file);
-    byName.set(name, [...(byName.get(name) ?? []), file]);
+    const year = entryYear(file);
+    if (year) byYear.set(year, [...(byYear.get(year) ?? []), file]);
+    else undated.push(file);
   }
-  const volumes: SearchVolume[] = [...byName.keys()]
-    .sort()
-    .map((name) => ({ name, files: byName.get(name) as string[], records: [] }));
-  if (records.length > 0) volumes.push({ name: CONTACTS_VOLUME, files: [], records: [...records] });
+  const volumes: SearchVolume[] = [];
+  let years: string[] = [];
+  let pages: string[] = [];
+  const close = () => {
+    if (pages.length === 0) return;
+    const name = years.length === 1 ? (years[0] as string) : `${years[0]}–${years.at(-1)}`;
+    volumes.push({ name, files: pages, records: [] });
+    years = [];
+    pages = [];
+  };
+  for (const year of [...byYear.keys()].sort()) {
+    years.push(year);
+    pages = [...pages, ...(byYear.get(year) as string[])];
+    if (pages.length >= volumePages) close();
+  }
+  close();
+  if (undated.length > 0) volumes.push({ name: '其他', files: undated, records: [] });
+  if (records.length > 0) volumes.push({ name: '联系卡', files: [], records: [...records] });
   return volumes;
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '@/integrations/pagefind';
+import { VOLUME_PAGES, searchVolumes } from '@/integrations/search-index-volumes';
 import { searchPageTags, type SearchSection } from '@/lib/search-attributes';
 import { contactSearchRecord, type ContactSearchRecord } from '@/lib/search-contact-record';
 import { indexContents } from '../support/pagefind-index-contents';
@@ -44,7 +45,10 @@ function entryPage(section: SearchSection, date: string, title: string, text: st
 <button>朗读</button></article></body></html>`;
 }
 
-/** Entries over three years in every section, each on its own day, plus a list page. */
+/** A volume's worth of entries a year in every section, each on its own day, plus a list page. */
+const PER_SECTION = VOLUME_PAGES / SECTIONS.length;
+const ENTRIES = 3 * VOLUME_PAGES;
+
 function sitePages(edit?: string): Record<string, string> {
   const pages: Record<string, string> = {
     'study/year/index.html': '<!doctype html><html lang="zh-CN"><body><h1>往年</h1></body></html>',
@@ -52,9 +56,10 @@ function sitePages(edit?: string): Record<string, string> {
   let n = 0;
   for (const year of [2024, 2025, 2026])
     for (const [folderName, section] of SECTIONS)
-      for (let i = 0; i < 4; i++) {
+      for (let i = 0; i < PER_SECTION; i++) {
         n += 1;
-        const date = `${year}-${String(i + 2).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}`;
+        const day = n % VOLUME_PAGES;
+        const date = `${year}-${String(Math.floor(day / 28) + 1).padStart(2, '0')}-${String((day % 28) + 1).padStart(2, '0')}`;
         const topic = TOPICS[n % TOPICS.length] as string;
         const id = `${date}-${n}`;
         const text =
@@ -121,18 +126,51 @@ function files(dir: string): Record<string, string> {
   return result;
 }
 
+describe('searchVolumes', () => {
+  it('gives a busy year a volume of its own and joins quiet years to the years after them', () => {
+    const files = (year: number, count: number, section = 'notices') =>
+      Array.from(
+        { length: count },
+        (_, i) => `${section}/${year}-01-${String(i + 1).padStart(2, '0')}-x/index.html`,
+      );
+    const volumes = searchVolumes(
+      [
+        ...files(2026, 5),
+        ...files(2025, 12, 'reports'),
+        ...files(2020, 3),
+        ...files(2021, 2),
+        ...files(2022, 6),
+        'study/qi-1/index.html',
+      ],
+      contacts,
+      10,
+    );
+    expect(
+      volumes.map(({ name, files: pages, records }) => [name, pages.length + records.length]),
+    ).toEqual([
+      ['2020–2022', 11],
+      ['2025', 12],
+      ['2026', 5],
+      ['其他', 1],
+      ['联系卡', 2],
+    ]);
+    expect(volumes[1]?.files).toEqual([...files(2025, 12, 'reports')].sort());
+  });
+});
+
 describe('the search index in volumes', () => {
   it('holds exactly what Pagefind indexes from all the pages at once', async () => {
     const siteDir = writeSite(sitePages());
     const logs: string[] = [];
     const result = await buildSearchIndex({ siteDir, contacts, log: (line) => logs.push(line) });
-    expect(result).toMatchObject({ pages: 36, contacts: 2 });
+    expect(result).toMatchObject({ pages: ENTRIES, contacts: 2 });
     // Three years and the contact cards, each indexed on its own.
     expect(logs.join('\n')).toMatch(/4 卷（沿用上次构建的 0 卷）已合并为一个索引/);
 
     const merged = indexContents(join(siteDir, 'pagefind'));
     const whole = indexContents(await wholeSiteIndex(siteDir));
-    expect(merged.pages.size).toBe(38);
+    expect(merged.pages.size).toBe(ENTRIES + 2);
+    expect(merged.chunks).toBeGreaterThan(1);
     expect(merged.version).toBe(whole.version);
     expect(merged.fields).toEqual(whole.fields);
     expect([...merged.pages].sort()).toEqual([...whole.pages].sort());
@@ -154,7 +192,7 @@ describe('the search index in volumes', () => {
     const logs: string[] = [];
     await buildSearchIndex({ siteDir: edited, contacts, cacheDir, log: (line) => logs.push(line) });
     const log = logs.join('\n');
-    expect(log).toMatch(/ 2025：12 页/);
+    expect(log).toContain(` 2025：${VOLUME_PAGES} 页`);
     expect(log).not.toMatch(/ 2024：| 2026：|联系卡：/);
     expect(log).toMatch(/4 卷（沿用上次构建的 3 卷）/);
     expect(indexContents(join(edited, 'pagefind')).words.get('停车')?.[0]).toContain(
@@ -177,7 +215,7 @@ describe('the search index in volumes', () => {
     const logs: string[] = [];
     const result = await buildSearchIndex({ siteDir, contacts, log: (line) => logs.push(line) });
     expect(logs.join('\n')).toContain('改为一次读取全部页面');
-    expect(result).toMatchObject({ pages: 36, contacts: 2 });
-    expect(indexContents(join(siteDir, 'pagefind')).pages.size).toBe(38);
+    expect(result).toMatchObject({ pages: ENTRIES, contacts: 2 });
+    expect(indexContents(join(siteDir, 'pagefind')).pages.size).toBe(ENTRIES + 2);
   });
 });
