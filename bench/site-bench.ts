@@ -35,6 +35,13 @@ import { measurePublish, median, type PublishResult } from './publish-to-live.ts
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const baselineRoot = join(repoRoot, 'bench/baseline');
 const astroBin = join(repoRoot, 'node_modules/astro/bin/astro.mjs');
+/** The Node options `npm run build` gives the build (its heap limit), so ours is built the same. */
+const buildNodeOptions =
+  (
+    JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      scripts: { build: string };
+    }
+  ).scripts.build.match(/--max-old-space-size=\d+/g) ?? [];
 const pagefindBin = join(repoRoot, 'node_modules/pagefind/lib/runner/bin.cjs');
 /**
  * Temporary folders for the generated sites and builds (git-ignored). Inside the repository on
@@ -391,7 +398,15 @@ async function buildOurs(contentDir: string, work: string): Promise<Measured> {
   );
   const result = await run(
     process.execPath,
-    [astroBin, 'build', '--config', relative(repoRoot, config), '--outDir', dist],
+    [
+      ...buildNodeOptions,
+      astroBin,
+      'build',
+      '--config',
+      relative(repoRoot, config),
+      '--outDir',
+      dist,
+    ],
     { cwd: repoRoot, env: buildEnv(contentDir), onLine: progressPrinter('本站') },
   );
   return { run: result, output: inspect(dist), phases: phases(result.log) };
