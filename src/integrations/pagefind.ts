@@ -191,7 +191,7 @@ async function writeSearchIndexInVolumes(input: {
     if (contacts.length > 0) log(`已加入 ${contacts.length} 张联系卡`);
     const merging = performance.now();
     try {
-      mergeSearchIndexes(dirs, outputPath, volumeSortValues(marked, volumes));
+      await mergeSearchIndexes(dirs, outputPath, volumeSortValues(marked, volumes));
     } catch (error) {
       if (!(error instanceof UnexpectedIndexFormat)) throw error;
       log(`分卷索引无法合并（${error.message}），改为一次读取全部页面`);

@@ -6,13 +6,16 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decode, encode } from 'cborg';
 import { UnexpectedIndexFormat } from '../lib/pagefind-index/cbor-cursor.ts';
 import {
   ContentNames,
   packIndexFile,
+  packIndexFileAsync,
   unpackIndexFile,
+  unpackIndexFileAsync,
 } from '../lib/pagefind-index/bundle-files.ts';
 import { chunkBounds, mergeWords, type WordSource } from '../lib/pagefind-index/merge-words.ts';
 import { mergeSorts, type SortSource } from '../lib/pagefind-index/merge-sorts.ts';
@@ -88,9 +91,13 @@ function readVolume(dir: string): Volume | undefined {
 
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
-function* chunkPayloads(volume: Volume): Generator<Uint8Array> {
-  for (const [, , hash] of volume.meta[2])
-    yield unpackIndexFile(readFileSync(join(volume.dir, 'index', `${hash}.pf_index`)), hash);
+/** A volume's word chunks, unzipped side by side on libuv's threads. */
+function chunkPayloads(volume: Volume): Promise<Buffer[]> {
+  return Promise.all(
+    volume.meta[2].map(([, , hash]) =>
+      unpackIndexFileAsync(readFileSync(join(volume.dir, 'index', `${hash}.pf_index`)), hash),
+    ),
+  );
 }
 
 export interface MergedIndex {
@@ -102,11 +109,11 @@ export interface MergedIndex {
  * Writes into the empty folder `outputPath` the merge of the Pagefind bundles in `volumeDirs`.
  * `sortValues` gives each page's sort values by URL (Pagefind's index keeps only their order).
  */
-export function mergeSearchIndexes(
+export async function mergeSearchIndexes(
   volumeDirs: readonly string[],
   outputPath: string,
   sortValues: ReadonlyMap<string, Readonly<Record<string, string>>>,
-): MergedIndex {
+): Promise<MergedIndex> {
   const read = volumeDirs.map((dir) => ({ dir, volume: readVolume(dir) }));
   const volumes = read.flatMap(({ volume }) => (volume ? [volume] : []));
   const template = (volumes[0]?.dir ?? volumeDirs[0]) as string;
@@ -148,10 +155,17 @@ export function mergeSearchIndexes(
   const fragmentNames = new ContentNames(language);
   const pages: MetaPage[] = [];
   const urls: string[] = [];
+  const fragments = await Promise.all(
+    placed.flatMap(({ volume }) =>
+      volume.meta[1].map(async ([hash]) => {
+        const file = readFileSync(join(volume.dir, 'fragment', `${hash}.pf_fragment`));
+        return { file, data: await unpackIndexFileAsync(file, hash) };
+      }),
+    ),
+  );
   for (const { volume } of placed)
     for (const [hash, wordCount, extra] of volume.meta[1]) {
-      const file = readFileSync(join(volume.dir, 'fragment', `${hash}.pf_fragment`));
-      const data = unpackIndexFile(file, hash);
+      const { file, data } = fragments[pages.length] as { file: Buffer; data: Buffer };
       const name = fragmentNames.claim(hash) ? hash : fragmentNames.name(data);
       writeFileSync(join(outputPath, 'fragment', `${name}.pf_fragment`), file);
       urls.push((JSON.parse(data.toString('utf8')) as { url: string }).url);
@@ -193,17 +207,25 @@ export function mergeSearchIndexes(
   const sorts = mergeSorts(sortSources, (page) => sortValues.get(urls[page] as string));
 
   const chunkNames = new ContentNames(language);
+  const writing: Promise<void>[] = [];
   const chunks: { from: string; to: string; hash: string }[] = [];
-  const wordSources: WordSource[] = placed.map(({ volume, pageOffset, fieldMap }) => ({
-    chunks: chunkPayloads(volume),
+  const payloads = await Promise.all(placed.map(({ volume }) => chunkPayloads(volume)));
+  const wordSources: WordSource[] = placed.map(({ pageOffset, fieldMap }, i) => ({
+    chunks: payloads[i] as Buffer[],
     pageOffset,
     fieldMap,
   }));
   const words = mergeWords(wordSources, ({ from, to, payload }) => {
     const hash = chunkNames.name(payload);
-    writeFileSync(join(outputPath, 'index', `${hash}.pf_index`), packIndexFile(payload));
+    // Compressing is most of the merge's time: it runs on other threads while words merge on.
+    writing.push(
+      packIndexFileAsync(payload).then((packed) =>
+        writeFile(join(outputPath, 'index', `${hash}.pf_index`), packed),
+      ),
+    );
     chunks.push({ from, to, hash });
   });
+  await Promise.all(writing);
   const bounds = chunkBounds(chunks);
 
   const meta: Meta = [

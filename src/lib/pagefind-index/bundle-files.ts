@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip, gunzipSync, gzip, gzipSync } from 'node:zlib';
 import { UnexpectedIndexFormat } from './cbor-cursor.ts';
 
 /**
@@ -9,7 +10,17 @@ import { UnexpectedIndexFormat } from './cbor-cursor.ts';
 const SIGNATURE = Buffer.from('pagefind_dcd', 'latin1');
 
 export function unpackIndexFile(bytes: Uint8Array, name: string): Buffer {
-  const raw = gunzipSync(bytes);
+  return withoutSignature(gunzipSync(bytes), name);
+}
+
+const gunzipAsync = promisify(gunzip);
+
+/** The same, unzipped on libuv's threads. */
+export async function unpackIndexFileAsync(bytes: Uint8Array, name: string): Promise<Buffer> {
+  return withoutSignature(await gunzipAsync(bytes), name);
+}
+
+function withoutSignature(raw: Buffer, name: string): Buffer {
   if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE))
     throw new UnexpectedIndexFormat(`${name} 不是 Pagefind 的索引文件`);
   return raw.subarray(SIGNATURE.length);
@@ -17,6 +28,13 @@ export function unpackIndexFile(bytes: Uint8Array, name: string): Buffer {
 
 export function packIndexFile(payload: Uint8Array): Buffer {
   return gzipSync(Buffer.concat([SIGNATURE, payload]));
+}
+
+const gzipAsync = promisify(gzip);
+
+/** The same, compressed on libuv's threads, so the caller's thread goes on meanwhile. */
+export function packIndexFileAsync(payload: Uint8Array): Promise<Buffer> {
+  return gzipAsync(Buffer.concat([SIGNATURE, payload]));
 }
 
 /**
