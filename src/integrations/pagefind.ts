@@ -190,19 +190,12 @@ async function writeSearchIndexInVolumes(input: {
     log(`已读取 ${marked.length} 个条目页（${elapsed(step)}）`);
     if (contacts.length > 0) log(`已加入 ${contacts.length} 张联系卡`);
     const merging = performance.now();
-    try {
-      await mergeSearchIndexes(dirs, outputPath, volumeSortValues(marked, volumes));
-    } catch (error) {
-      if (!(error instanceof UnexpectedIndexFormat)) throw error;
-      log(`分卷索引无法合并（${error.message}），改为一次读取全部页面`);
-      rmSync(outputPath, { recursive: true, force: true });
-      return false;
-    }
+    await mergeSearchIndexes(dirs, outputPath, volumeSortValues(marked, volumes));
     log(`${volumes.length} 卷（沿用上次构建的 ${kept} 卷）已合并为一个索引（${elapsed(merging)}）`);
     return true;
   } catch (error) {
     if (!(error instanceof UnexpectedIndexFormat)) throw error;
-    log(`无法分卷建立索引（${error.message}），改为一次读取全部页面`);
+    log(`搜索索引无法分卷建立（${error.message}），改为一次读取全部页面`);
     rmSync(outputPath, { recursive: true, force: true });
     return false;
   } finally {

@@ -6,6 +6,8 @@ import {
   readdirSync,
   renameSync,
   rmSync,
+  statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -128,7 +130,13 @@ export function volumeKey(
 /** The volumes' indexes are kept for the builds after this one and the one before. */
 const RECENT = 'recent.json';
 
-/** Keeps the volumes of this build and the previous one in `folder`, deletes the rest. */
+/** A volume made or used this recently may belong to a build running beside this one. */
+const IN_USE_MS = 15 * 60 * 1000;
+
+/**
+ * Keeps the volumes of this build and the previous one in `folder`, and any used in the last
+ * minutes; deletes the rest.
+ */
 export function pruneVolumes(folder: string, used: readonly string[]): void {
   try {
     let previous: string[] = [];
@@ -139,8 +147,14 @@ export function pruneVolumes(folder: string, used: readonly string[]): void {
     }
     const keep = new Set([...used, ...previous]);
     writeFileSync(join(folder, RECENT), JSON.stringify([used, previous]));
+    const recently = Date.now() - IN_USE_MS;
     for (const name of readdirSync(folder))
-      if (name !== RECENT && !keep.has(name) && !name.includes('.partial'))
+      if (
+        name !== RECENT &&
+        !keep.has(name) &&
+        !name.includes('.partial') &&
+        statSync(join(folder, name)).mtimeMs < recently
+      )
         rmSync(join(folder, name), { recursive: true, force: true });
   } catch {
     // Another build is pruning too: what is left is cleaned by the next build.
@@ -198,7 +212,12 @@ export async function keptVolume(
   options: IndexOptions,
 ): Promise<{ dir: string; reused: boolean; errors: string[] }> {
   const dir = join(folder, key);
-  if (existsSync(join(dir, 'pagefind-entry.json'))) return { dir, reused: true, errors: [] };
+  if (existsSync(join(dir, 'pagefind-entry.json'))) {
+    // Marks it in use for pruneVolumes in builds running beside this one.
+    const now = new Date();
+    utimesSync(dir, now, now);
+    return { dir, reused: true, errors: [] };
+  }
   const partial = `${dir}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });

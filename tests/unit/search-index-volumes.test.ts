@@ -1,10 +1,18 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '@/integrations/pagefind';
-import { VOLUME_PAGES, searchVolumes } from '@/integrations/search-index-volumes';
+import { VOLUME_PAGES, pruneVolumes, searchVolumes } from '@/integrations/search-index-volumes';
 import { searchPageTags, type SearchSection } from '@/lib/search-attributes';
 import { contactSearchRecord, type ContactSearchRecord } from '@/lib/search-contact-record';
 import { indexContents } from '../support/pagefind-index-contents';
@@ -155,6 +163,28 @@ describe('searchVolumes', () => {
       ['联系卡', 2],
     ]);
     expect(volumes[1]?.files).toEqual([...files(2025, 12, 'reports')].sort());
+  });
+});
+
+describe('pruneVolumes', () => {
+  it('keeps the volumes of this build, the one before and any in use meanwhile', () => {
+    const cache = folder();
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    const made = (name: string) => {
+      mkdirSync(join(cache, name));
+      utimesSync(join(cache, name), hourAgo, hourAgo);
+    };
+    made('old');
+    made('previous');
+    pruneVolumes(cache, ['previous']);
+    expect(readdirSync(cache).sort()).toEqual(['previous', 'recent.json']);
+    made('current');
+    // Another build made this one a moment ago.
+    mkdirSync(join(cache, 'beside'));
+    pruneVolumes(cache, ['current']);
+    expect(readdirSync(cache).sort()).toEqual(['beside', 'current', 'previous', 'recent.json']);
+    pruneVolumes(cache, ['current']);
+    expect(readdirSync(cache).sort()).toEqual(['beside', 'current', 'recent.json']);
   });
 });
 
