@@ -20,6 +20,7 @@ import {
   pruneVolumes,
   readPageFacts,
   searchVolumes,
+  type PageFacts,
   volumeKey,
   volumeSortValues,
 } from './search-index-volumes.ts';
@@ -111,11 +112,13 @@ export async function buildSearchIndex(options: {
   const outputPath = join(options.siteDir, pagefindFolder);
   rmSync(outputPath, { recursive: true, force: true });
   const pages = entryPageFiles(options.siteDir, ENTRY_SECTIONS);
+  const facts = pages.map((file) => readPageFacts(options.siteDir, file));
+  const digests = new Map(facts.map((page) => [page.file, page.digest]));
   const key =
     options.cacheDir &&
     searchIndexKey({
-      siteDir: options.siteDir,
       files: pages,
+      digests,
       records: options.contacts,
       options: { ...INDEX_OPTIONS, glob: ENTRY_PAGES },
     });
@@ -127,7 +130,8 @@ export async function buildSearchIndex(options: {
     const { siteDir, contacts, cacheDir } = options;
     const merged = await writeSearchIndexInVolumes({
       siteDir,
-      pages,
+      facts,
+      digests,
       outputPath,
       contacts,
       log,
@@ -146,20 +150,20 @@ export async function buildSearchIndex(options: {
  */
 async function writeSearchIndexInVolumes(input: {
   siteDir: string;
-  pages: readonly string[];
+  facts: readonly PageFacts[];
+  digests: ReadonlyMap<string, string>;
   outputPath: string;
   contacts: ContactSearchRecord[];
   log: (message: string) => void;
   cacheDir?: string | undefined;
 }): Promise<boolean> {
-  const { siteDir, outputPath, contacts, log, cacheDir } = input;
+  const { siteDir, facts, digests, outputPath, contacts, log, cacheDir } = input;
   const step = performance.now();
   const folder = cacheDir
     ? join(cacheDir, 'volumes')
     : mkdtempSync(join(tmpdir(), 'search-volumes-'));
   const used: string[] = [];
   try {
-    const facts = input.pages.map((file) => readPageFacts(siteDir, file));
     if (facts.length > 0 && !facts.some((page) => page.marked))
       fail('条目页里没有标出正文：文章的正文元素应带有 data-pagefind-body 属性', []);
     const marked = facts.filter((page) => page.marked);
@@ -169,7 +173,7 @@ async function writeSearchIndexInVolumes(input: {
     );
     // Nothing to index: Pagefind itself writes the empty index.
     if (volumes.length === 0) return false;
-    const digests = new Map(marked.map((page) => [page.file, page.digest]));
+    const sortValues = volumeSortValues(marked, volumes);
     log(`正在分卷读取页面正文（${volumes.length} 卷）…`);
     const dirs: string[] = [];
     let kept = 0;
@@ -190,7 +194,7 @@ async function writeSearchIndexInVolumes(input: {
     log(`已读取 ${marked.length} 个条目页（${elapsed(step)}）`);
     if (contacts.length > 0) log(`已加入 ${contacts.length} 张联系卡`);
     const merging = performance.now();
-    await mergeSearchIndexes(dirs, outputPath, volumeSortValues(marked, volumes));
+    await mergeSearchIndexes(dirs, outputPath, sortValues);
     log(`${volumes.length} 卷（沿用上次构建的 ${kept} 卷）已合并为一个索引（${elapsed(merging)}）`);
     return true;
   } catch (error) {

@@ -23,7 +23,7 @@ const MARKER = 'complete';
 /** Enough for a build to go back one step; the cache never grows past this. */
 const KEEP = 2;
 
-export function pagefindVersion(): string {
+function pagefindVersion(): string {
   try {
     const require = createRequire(import.meta.url);
     const main = require.resolve('pagefind');
@@ -52,10 +52,13 @@ export function entryPageFiles(siteDir: string, folders: readonly string[]): str
   return files.sort();
 }
 
-/** A digest of everything the index is made from. */
+/**
+ * A digest of everything an index is made from: its pages (by the digest of each file's whole
+ * HTML, so titles, filters and the language count too), records, options and Pagefind's version.
+ */
 export function searchIndexKey(input: {
-  siteDir: string;
   files: readonly string[];
+  digests: ReadonlyMap<string, string>;
   records: unknown;
   options: unknown;
 }): string {
@@ -63,10 +66,7 @@ export function searchIndexKey(input: {
   hash.update(JSON.stringify({ pagefind: pagefindVersion(), options: input.options }));
   hash.update('\0');
   hash.update(JSON.stringify(input.records));
-  for (const file of input.files) {
-    hash.update(`\0${file}\0`);
-    hash.update(readFileSync(join(input.siteDir, file)));
-  }
+  for (const file of input.files) hash.update(`\0${file}\0${input.digests.get(file) ?? ''}`);
   return hash.digest('hex').slice(0, 32);
 }
 

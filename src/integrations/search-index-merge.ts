@@ -100,11 +100,6 @@ function chunkPayloads(volume: Volume): Promise<Buffer[]> {
   );
 }
 
-export interface MergedIndex {
-  pages: number;
-  words: number;
-}
-
 /**
  * Writes into the empty folder `outputPath` the merge of the Pagefind bundles in `volumeDirs`.
  * `sortValues` gives each page's sort values by URL (Pagefind's index keeps only their order).
@@ -113,7 +108,7 @@ export async function mergeSearchIndexes(
   volumeDirs: readonly string[],
   outputPath: string,
   sortValues: ReadonlyMap<string, Readonly<Record<string, string>>>,
-): Promise<MergedIndex> {
+): Promise<void> {
   const read = volumeDirs.map((dir) => ({ dir, volume: readVolume(dir) }));
   const volumes = read.flatMap(({ volume }) => (volume ? [volume] : []));
   const template = (volumes[0]?.dir ?? volumeDirs[0]) as string;
@@ -126,7 +121,7 @@ export async function mergeSearchIndexes(
   }
   if (volumes.length === 0) {
     copyFileSync(join(template, 'pagefind-entry.json'), join(outputPath, 'pagefind-entry.json'));
-    return { pages: 0, words: 0 };
+    return;
   }
   const first = volumes[0] as Volume;
   const { language } = first;
@@ -215,7 +210,7 @@ export async function mergeSearchIndexes(
     pageOffset,
     fieldMap,
   }));
-  const words = mergeWords(wordSources, ({ from, to, payload }) => {
+  mergeWords(wordSources, ({ from, to, payload }) => {
     const hash = chunkNames.name(payload);
     // Compressing is most of the merge's time: it runs on other threads while words merge on.
     writing.push(
@@ -250,5 +245,4 @@ export async function mergeSearchIndexes(
     },
   };
   writeFileSync(join(outputPath, 'pagefind-entry.json'), JSON.stringify(entry));
-  return { pages: pages.length, words };
 }

@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { ContactSearchRecord } from '../lib/search-contact-record.ts';
 import { sortValuesFromHtml } from '../lib/pagefind-index/sort-attributes.ts';
-import { pagefindVersion } from './search-index-cache.ts';
+import { UnexpectedIndexFormat } from '../lib/pagefind-index/cbor-cursor.ts';
+import { searchIndexKey } from './search-index-cache.ts';
 
 /**
  * The search index is built in volumes of consecutive years of entries (their folder names start
@@ -82,22 +83,31 @@ export function pageUrl(file: string): string {
   return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-/** What the volumes need to know of an entry page, from one reading of it. */
+/** What the index needs to know of an entry page, from one reading of it. */
 export interface PageFacts {
   file: string;
   /** Pagefind reads only pages with a `data-pagefind-body` element once any page has one. */
   marked: boolean;
-  sort: Record<string, string>;
+  /** Its sort values, or why they could not be read. */
+  sort: Record<string, string> | UnexpectedIndexFormat;
+  /** Of the whole file. */
   digest: string;
 }
 
 export function readPageFacts(siteDir: string, file: string): PageFacts {
   const html = readFileSync(join(siteDir, file));
   const text = html.toString('utf8');
+  let sort: PageFacts['sort'];
+  try {
+    sort = sortValuesFromHtml(text);
+  } catch (error) {
+    if (!(error instanceof UnexpectedIndexFormat)) throw error;
+    sort = error;
+  }
   return {
     file,
     marked: text.includes('data-pagefind-body'),
-    sort: sortValuesFromHtml(text),
+    sort,
     digest: createHash('sha256').update(html).digest('hex'),
   };
 }
@@ -108,7 +118,10 @@ export function volumeSortValues(
   volumes: readonly SearchVolume[],
 ): Map<string, Record<string, string>> {
   const values = new Map<string, Record<string, string>>();
-  for (const page of pages) values.set(pageUrl(page.file), page.sort);
+  for (const page of pages) {
+    if (page.sort instanceof UnexpectedIndexFormat) throw page.sort;
+    values.set(pageUrl(page.file), page.sort);
+  }
   for (const volume of volumes)
     for (const record of volume.records) values.set(record.url, record.sort);
   return values;
@@ -120,11 +133,12 @@ export function volumeKey(
   digests: ReadonlyMap<string, string>,
   options: IndexOptions,
 ): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify({ pagefind: pagefindVersion(), options, name: volume.name }));
-  for (const file of volume.files) hash.update(`\0${file}\0${digests.get(file) ?? ''}`);
-  hash.update(`\0${JSON.stringify(volume.records)}`);
-  return hash.digest('hex').slice(0, 32);
+  return searchIndexKey({
+    files: volume.files,
+    digests,
+    records: volume.records,
+    options: { ...options, volume: volume.name },
+  });
 }
 
 /** The volumes' indexes are kept for the builds after this one and the one before. */
