@@ -4,7 +4,7 @@ import { keepAllowedTags } from '@/lib/wechat/filter-tags';
 import { flattenLists } from '@/lib/wechat/flatten-lists';
 import { linksToFootnotes } from '@/lib/wechat/footnote-links';
 import { imageParagraph, placeImages, singleImages, wechatImageWidth } from '@/lib/wechat/images';
-import { inlineStyles, siteTokens, styleValues } from '@/lib/wechat/inline-styles';
+import { documentStyleValues, inlineDocumentStyles, siteTokens } from '@/lib/wechat/inline-styles';
 import { wechatWarnings } from '@/lib/wechat/site-warnings';
 
 const PAGE = 'https://qiaobei.example.cn/study/2026-10/';
@@ -189,11 +189,13 @@ describe('inlineStyles', () => {
       siteTokens(':root { --red: #b5121b; /* 红 */ --ink: #1f1f1f; font-size: 112.5%; }', '.a') +
       '.a p { color: var(--ink); position: relative; transform: rotate(1deg); border-left: 1px solid var(--red); }' +
       '.a .x { color: var(--missing); -webkit-transform: none; font-weight: bold !important; }';
-    const html = inlineStyles(
+    const $ = load(
       '<section class="a"><p id="p" class="x" data-y="1">文</p></section>',
-      css,
+      null,
+      false,
     );
-    expect(html).toBe(
+    inlineDocumentStyles($, css);
+    expect($.html()).toBe(
       // The colour from an undefined token is dropped, not left as var(): the rule checker then
       // reports the missing colour.
       '<section><p style="border-left: 1px solid #b5121b; font-weight: bold;">文</p></section>',
@@ -235,8 +237,12 @@ describe('wechatWarnings', () => {
 describe('styleValues', () => {
   it('lists each distinct style once, decoded as the browser reads it', () => {
     expect(
-      styleValues(
-        '<p style="color: #000;">a</p><p style="color: #000;">b</p><span style="font-family: &quot;A&quot;;">c</span>',
+      documentStyleValues(
+        load(
+          '<p style="color: #000;">a</p><p style="color: #000;">b</p><span style="font-family: &quot;A&quot;;">c</span>',
+          null,
+          false,
+        ),
       ),
     ).toEqual(['color: #000;', 'font-family: "A";']);
   });

@@ -4,7 +4,7 @@ import { keepAllowedTags } from './filter-tags.ts';
 import { flattenLists } from './flatten-lists.ts';
 import { linksToFootnotes, noteAddress, type LinkNote } from './footnote-links.ts';
 import { placeImages, singleImages, type ImageSizeOf } from './images.ts';
-import { inlineStyles } from './inline-styles.ts';
+import { documentStyleValues, inlineDocumentStyles } from './inline-styles.ts';
 
 export interface WechatFigure {
   /** Already formatted for reading, e.g. 12,000. */
@@ -36,6 +36,8 @@ export interface WechatArticle {
   /** Absolute addresses of every image in it, the QR code included. */
   images: string[];
   notes: LinkNote[];
+  /** Every distinct `style` value in `html`, for the page's CSP. */
+  styles: string[];
 }
 
 /** Stat blocks two to a row: on a phone a third column would squeeze 12,000 人次 onto two lines. */
@@ -110,6 +112,11 @@ export function buildWechatArticle(input: WechatArticleInput): WechatArticle {
   closing.append($('<p class="wx-closing-text"></p>').text(ui.print.scanToRead));
   root.append(closing);
 
-  const html = inlineStyles($.html(), input.css);
-  return { html, images: [...images, input.qrSrc], notes };
+  inlineDocumentStyles($, input.css);
+  return {
+    html: $.html(),
+    images: [...images, input.qrSrc],
+    notes,
+    styles: documentStyleValues($),
+  };
 }

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import juice from 'juice';
 import { attributeAllowed, forbiddenProperty } from './rules.ts';
 import { formatStyle, parseStyle, type Declaration } from './style-declarations.ts';
@@ -19,10 +19,11 @@ export function siteTokens(siteCss: string, rootSelector: string): string {
 /**
  * Inlines `css` into every element's `style` with juice, then removes what the 公众号 editor
  * refuses: classes, ids and any other attribute it does not keep, and forbidden or unresolved
- * declarations (position, transform, custom properties, var()).
+ * declarations (position, transform, custom properties, var()). Works on the parsed document in
+ * place: no second parse of the article.
  */
-export function inlineStyles(html: string, css: string): string {
-  const inlined = juice.inlineContent(html, css, {
+export function inlineDocumentStyles($: CheerioAPI, css: string): void {
+  juice.inlineDocument($, css, {
     resolveCSSVariables: true,
     applyAttributesTableElements: false,
     applyWidthAttributes: false,
@@ -31,7 +32,6 @@ export function inlineStyles(html: string, css: string): string {
     preserveImportant: false,
     inlinePseudoElements: false,
   });
-  const $ = load(inlined, null, false);
   for (const element of $.root().find('*').toArray()) {
     for (const name of Object.keys(element.attribs)) {
       if (!attributeAllowed(element.name, name)) delete element.attribs[name];
@@ -42,12 +42,10 @@ export function inlineStyles(html: string, css: string): string {
     if (declarations.length > 0) element.attribs['style'] = formatStyle(declarations);
     else delete element.attribs['style'];
   }
-  return $.html();
 }
 
-/** Every distinct `style` value in the HTML, as the browser reads it (for the page's CSP). */
-export function styleValues(html: string): string[] {
-  const $ = load(html, null, false);
+/** Every distinct `style` value in the document, as the browser reads it (for the page's CSP). */
+export function documentStyleValues($: CheerioAPI): string[] {
   return [
     ...new Set(
       $.root()
