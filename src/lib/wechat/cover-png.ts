@@ -3,9 +3,10 @@ import { coverSvg, type CoverText } from './cover-svg.ts';
 
 /** The 公众号 cover as a PNG, rendered by sharp (librsvg) with the system's CJK fonts. */
 export async function coverPng(text: CoverText): Promise<Buffer> {
-  // Default compression: level 9 made each cover about five times slower to write.
+  // zlib level 4: a fifth less CPU per cover than sharp's default 6 for 7 % more bytes (about
+  // 40 KB, downloaded once by whoever posts the article); level 9 was five times slower.
   return sharp(Buffer.from(coverSvg(text)))
-    .png()
+    .png({ compressionLevel: 4 })
     .toBuffer();
 }
 
