@@ -179,6 +179,9 @@ export interface IndexOptions {
   excludeSelectors: string[];
 }
 
+/** Pages sent to Pagefind before its answer to the first of them has come back. */
+const PAGES_IN_FLIGHT = 8;
+
 /**
  * Indexes one volume with Pagefind into `outputPath`, pages in the volume's order. Pagefind's
  * messages are returned for the caller to report; the index is dropped from Pagefind's memory.
@@ -192,14 +195,24 @@ export async function indexVolume(
   const created = await pagefind.createIndex(options);
   if (!created.index) return { errors: ['无法启动 Pagefind', ...created.errors], pages: 0 };
   const { index } = created;
+  // Pagefind answers in the order it is asked: the next pages are on their way while it indexes
+  // one, and the pages are still numbered in the volume's order.
+  const inFlight: Promise<{ file: string; errors: string[] }>[] = [];
   try {
     let pages = 0;
-    for (const file of volume.files) {
-      const added = await index.addHTMLFile({
-        url: pageUrl(file),
-        content: readFileSync(join(siteDir, file), 'utf8'),
-      });
-      if (added.errors.length > 0) return { errors: [`${file}：`, ...added.errors], pages };
+    for (let next = 0; next < volume.files.length || inFlight.length > 0;) {
+      if (next < volume.files.length && inFlight.length < PAGES_IN_FLIGHT) {
+        const file = volume.files[next++]!;
+        const content = readFileSync(join(siteDir, file), 'utf8');
+        inFlight.push(
+          index
+            .addHTMLFile({ url: pageUrl(file), content })
+            .then(({ errors }) => ({ file, errors })),
+        );
+        continue;
+      }
+      const { file, errors } = await inFlight.shift()!;
+      if (errors.length > 0) return { errors: [`${file}：`, ...errors], pages };
       pages += 1;
     }
     for (const record of volume.records) {
@@ -210,6 +223,7 @@ export async function indexVolume(
     const written = await index.writeFiles({ outputPath });
     return { errors: written.errors, pages };
   } finally {
+    await Promise.allSettled(inFlight);
     await index.deleteIndex();
   }
 }
