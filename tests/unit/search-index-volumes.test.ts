@@ -12,7 +12,13 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '@/integrations/pagefind';
-import { VOLUME_PAGES, pruneVolumes, searchVolumes } from '@/integrations/search-index-volumes';
+import {
+  VOLUME_PAGES,
+  indexVolume,
+  pageUrl,
+  pruneVolumes,
+  searchVolumes,
+} from '@/integrations/search-index-volumes';
 import { searchPageTags, type SearchSection } from '@/lib/search-attributes';
 import { contactSearchRecord, type ContactSearchRecord } from '@/lib/search-contact-record';
 import { indexContents } from '../support/pagefind-index-contents';
@@ -232,6 +238,29 @@ describe('the search index in volumes', () => {
     const fresh = writeSite(sitePages(changed));
     await buildSearchIndex({ siteDir: fresh, contacts });
     expect(files(join(edited, 'pagefind'))).toEqual(files(join(fresh, 'pagefind')));
+  });
+
+  it("numbers a volume's pages in the volume's order while several are on their way", async () => {
+    const pages = sitePages();
+    const siteDir = writeSite(pages);
+    // Not the order of the file names: the pages must come out as they were handed over.
+    const order = Object.keys(pages)
+      .filter((file) => file.startsWith('reports/2026-'))
+      .sort((a, b) => b.length - a.length || b.localeCompare(a));
+    expect(order.length).toBeGreaterThan(20);
+    for (let run = 0; run < 5; run++) {
+      const output = folder();
+      const { errors, pages: indexed } = await indexVolume(
+        siteDir,
+        { name: '2026', files: order, records: [] },
+        output,
+        {},
+      );
+      expect(errors).toEqual([]);
+      expect(indexed).toBe(order.length);
+      expect([...indexContents(output).pages.keys()]).toEqual(order.map(pageUrl));
+    }
+    await pagefind.close();
   });
 
   it('indexes all pages at once when a page has sort values it cannot read', async () => {
