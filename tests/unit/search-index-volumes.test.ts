@@ -254,7 +254,7 @@ describe('the search index in volumes', () => {
         siteDir,
         { name: '2026', files: order, records: [] },
         output,
-        {},
+        { excludeSelectors: [] },
       );
       expect(errors).toEqual([]);
       expect(indexed).toBe(order.length);
