@@ -190,6 +190,7 @@ async function writeSearchIndexInVolumes(input: {
           `  ${volume.name}：${volume.files.length + volume.records.length} 页（${elapsed(began)}）`,
         );
     }
+    // Pagefind's memory is given back before the merge; `finally` closes it after an error.
     await pagefind.close();
     log(`已读取 ${marked.length} 个条目页（${elapsed(step)}）`);
     if (contacts.length > 0) log(`已加入 ${contacts.length} 张联系卡`);

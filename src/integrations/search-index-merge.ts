@@ -109,8 +109,7 @@ export async function mergeSearchIndexes(
   outputPath: string,
   sortValues: ReadonlyMap<string, Readonly<Record<string, string>>>,
 ): Promise<void> {
-  const read = volumeDirs.map((dir) => ({ dir, volume: readVolume(dir) }));
-  const volumes = read.flatMap(({ volume }) => (volume ? [volume] : []));
+  const volumes = volumeDirs.flatMap((dir) => readVolume(dir) ?? []);
   const template = (volumes[0]?.dir ?? volumeDirs[0]) as string;
   mkdirSync(outputPath, { recursive: true });
   // The browser code and its WebAssembly are the same in every volume.

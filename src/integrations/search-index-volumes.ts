@@ -54,8 +54,9 @@ export function searchVolumes(
   const undated: string[] = [];
   for (const file of [...files].sort()) {
     const year = entryYear(file);
-    if (year) byYear.set(year, [...(byYear.get(year) ?? []), file]);
-    else undated.push(file);
+    if (!year) undated.push(file);
+    else if (byYear.has(year)) byYear.get(year)?.push(file);
+    else byYear.set(year, [file]);
   }
   const volumes: SearchVolume[] = [];
   let years: string[] = [];
