@@ -603,6 +603,18 @@ ${table(['条目数', '中位数', '每次', '搜索索引也更新（中位数�
 `;
 }
 
+/**
+ * What the CPU time alone allows: a build cannot finish sooner than its CPU time spread over
+ * every core, however well its work is spread.
+ */
+function cpuFloor({ size, ours, baseline }: Row): string {
+  const cpu = ours.run.cpuSeconds;
+  if (cpu === undefined) return '';
+  const cores = availableParallelism();
+  const floor = cpu / cores;
+  return `- CPU 时间给出的下限：${size} 个条目本站 CPU 时间 ${formatSeconds(cpu)}，${cores} 个核全程满载也要 ${formatSeconds(floor)}，是基准用时的 ${(floor / baseline.run.seconds).toFixed(2)}×；要不超过 ${TARGET_RATIO}×，CPU 时间最多 ${formatSeconds(baseline.run.seconds * TARGET_RATIO * cores)}。`;
+}
+
 function render(rows: Row[], published: PublishResult[] = []) {
   // Publish-to-live alone (`--sizes ''`).
   if (rows.length === 0) {
@@ -675,6 +687,7 @@ function render(rows: Row[], published: PublishResult[] = []) {
   const linBase = linearity(rows, (row) => row.baseline.run.seconds);
   const verdict = [
     `- 与基准的比值：最大规模（${largest.size} 个条目）为 ${ratioLargest.toFixed(2)}×（CPU 时间 ${cpuRatio(largest)}），各规模中最高 ${worst.toFixed(2)}×；目标不超过 ${TARGET_RATIO}×：${ratioLargest <= TARGET_RATIO ? '达标' : '未达标'}。`,
+    cpuFloor(largest),
     lin && linBase
       ? `- 增长：相邻规模之间每多一个条目多用 ${lin.marginal.map(ms).join(' → ')}（基准 ${linBase.marginal.map(ms).join(' → ')}）；${
           lin.marginal.some((m) => m <= 0)
