@@ -1,113 +1,99 @@
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import {
-  adminBundleKey,
   findAdminBundle,
   MANIFEST,
   pruneAdminBundles,
+  readAdminManifest,
   type AdminBundleManifest,
 } from '../lib/admin-bundle-cache.ts';
+import { BASE, recipe } from './admin-bundle-build.ts';
 
-/** Where the bundle is served from; its file names carry content hashes. */
-const BASE = '/_astro/admin/';
-const ENTRY = 'admin/cms.ts';
 const LOADER = '\0admin-cms-loader';
 
-/** How the bundle is made: this file and the Vite version (a change in either rebuilds it). */
-async function recipe(): Promise<string> {
-  const { version } = await import('vite');
-  return `${readFileSync(fileURLToPath(import.meta.url), 'utf8')}\nvite ${version}`;
-}
+/** The bundler's last lines, shown when it fails. */
+const SHOWN_LINES = 30;
 
-/** Bundles the CMS (Decap and the project's admin code) with Vite, alone, into `outDir`. */
-async function bundleAdmin(
-  root: string,
-  outDir: string,
-  how: string,
-): Promise<AdminBundleManifest> {
-  const { build } = await import('vite');
-  const result = await build({
-    configFile: false,
-    root,
-    mode: 'production',
-    base: BASE,
-    publicDir: false,
-    // Its own dependency cache: the site's build and dev server keep theirs untouched.
-    cacheDir: join(outDir, '..', 'vite'),
-    logLevel: 'warn',
-    resolve: { alias: { '@': join(root, 'src') } },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      assetsDir: '',
-      copyPublicDir: false,
-      rollupOptions: { input: join(root, ENTRY) },
-    },
+/**
+ * Runs admin-bundle-process.ts in a Node process of its own, which bundles the CMS into `outDir`.
+ * The site's build goes on meanwhile on the other core; the bundler's memory (a few hundred MB)
+ * is the system's again when that process ends.
+ */
+export function bundleInOwnProcess(root: string, outDir: string): Promise<AdminBundleManifest> {
+  const script = fileURLToPath(new URL('./admin-bundle-process.ts', import.meta.url));
+  // Node 22.18 and later read TypeScript by themselves; 22.12–22.17 need the flag.
+  const flags = process.features.typescript ? [] : ['--experimental-strip-types'];
+  const child = spawn(process.execPath, [...flags, script, root, outDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) =>
-    'output' in r ? r.output : [],
-  );
-  const inputs = new Set<string>();
-  let entry = '';
-  const css: string[] = [];
-  for (const item of outputs) {
-    if (item.type !== 'chunk') continue;
-    for (const id of item.moduleIds) {
-      const path = id.split('?')[0]!;
-      if (path.startsWith(root + sep) && !path.includes(`${sep}node_modules${sep}`))
-        inputs.add(relative(root, path));
-    }
-    if (item.isEntry) {
-      entry = item.fileName;
-      const imported = (item as { viteMetadata?: { importedCss?: Set<string> } }).viteMetadata;
-      css.push(...(imported?.importedCss ?? []));
-    }
-  }
-  if (!entry) throw new Error('管理后台打包失败：没有生成入口文件');
-  const manifest = {
-    key: adminBundleKey(root, [...inputs], how),
-    inputs: [...inputs].sort(),
-    entry,
-    css,
+  // A build that ends early (a failed content check) does not leave the bundler running.
+  const stop = () => child.kill();
+  process.once('exit', stop);
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-20_000);
   };
-  writeFileSync(join(outDir, MANIFEST), JSON.stringify(manifest, null, 2));
-  return manifest;
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  return new Promise((resolve, reject) => {
+    const fail = (reason: string) => reject(new Error(`管理后台（Decap CMS）打包失败：${reason}`));
+    child.on('error', (error) => {
+      process.off('exit', stop);
+      fail(`无法启动打包进程（${error.message}）`);
+    });
+    child.on('close', (code, signal) => {
+      process.off('exit', stop);
+      const manifest = code === 0 ? readAdminManifest(outDir) : undefined;
+      if (manifest) return resolve(manifest);
+      const tail = output.trim().split('\n').slice(-SHOWN_LINES).join('\n');
+      fail(
+        `${signal ? `打包进程被终止（${signal}）` : `打包进程退出码 ${code}`}\n${tail || '（没有输出）'}`,
+      );
+    });
+  });
 }
 
-/** The cached bundle for the current sources, made first if there is none. */
-async function adminBundle(
+type AdminBundle = { dir: string; manifest: AdminBundleManifest };
+
+/**
+ * The cached bundle for the current sources (`how`: see recipe), made first in a process of its
+ * own if there is none. Returns at once; the bundle is ready when the promise is.
+ */
+function adminBundle(
   root: string,
   cacheDir: string,
+  how: string,
   log: (line: string) => void,
-): Promise<{ dir: string; manifest: AdminBundleManifest }> {
-  const how = await recipe();
+): Promise<AdminBundle> {
   const found = findAdminBundle(cacheDir, root, how);
   if (found) {
     log(`管理后台：沿用已打包的 Decap CMS（${found.manifest.key.slice(0, 12)}）`);
-    return found;
+    return Promise.resolve(found);
   }
   const started = performance.now();
   const tmp = join(cacheDir, `tmp-${process.pid}-${Date.now()}`);
   mkdirSync(cacheDir, { recursive: true });
-  const manifest = await bundleAdmin(root, tmp, how);
-  const dir = join(cacheDir, manifest.key);
-  // Another build may have stored the same bundle meanwhile: either copy is the same.
-  if (existsSync(dir)) rmSync(tmp, { recursive: true, force: true });
-  else renameSync(tmp, dir);
-  pruneAdminBundles(cacheDir, dir);
-  log(`管理后台：Decap CMS 已重新打包（${Math.round(performance.now() - started)} 毫秒）`);
-  return { dir, manifest };
+  log('管理后台：正在另一个进程里打包 Decap CMS…');
+  return bundleInOwnProcess(root, tmp).then(
+    (manifest) => {
+      const dir = join(cacheDir, manifest.key);
+      // Another build may have stored the same bundle meanwhile: either copy is the same.
+      if (existsSync(dir)) rmSync(tmp, { recursive: true, force: true });
+      else renameSync(tmp, dir);
+      pruneAdminBundles(cacheDir, dir);
+      log(`管理后台：Decap CMS 已重新打包（${Math.round(performance.now() - started)} 毫秒）`);
+      return { dir, manifest };
+    },
+    (error: unknown) => {
+      rmSync(tmp, { recursive: true, force: true });
+      throw error;
+    },
+  );
 }
 
 /**
@@ -138,7 +124,7 @@ Promise.all(css.map((href) => new Promise((done) => {
  * the dev server Vite serves /admin/ itself.
  */
 export function adminBundleCache(): AstroIntegration {
-  let bundle: { dir: string; manifest: AdminBundleManifest } | undefined;
+  let bundle: Promise<AdminBundle> | undefined;
   return {
     name: 'admin-bundle-cache',
     hooks: {
@@ -146,8 +132,11 @@ export function adminBundleCache(): AstroIntegration {
         if (command !== 'build') return;
         const root = fileURLToPath(config.root).replace(/\/$/, '');
         const cacheDir = join(fileURLToPath(config.cacheDir), 'admin-bundle');
-        const found = await adminBundle(root, cacheDir, (line) => logger.info(line));
-        bundle = found;
+        // Bundled while the content is checked and synced; the admin page waits for it.
+        const pending = adminBundle(root, cacheDir, await recipe(), (line) => logger.info(line));
+        // Its failure is reported where it is awaited, not as an unhandled rejection first.
+        pending.catch(() => {});
+        bundle = pending;
         const plugin: Plugin = {
           name: 'admin-bundle-loader',
           enforce: 'pre',
@@ -155,17 +144,18 @@ export function adminBundleCache(): AstroIntegration {
             const fromAdminPage = importer?.includes('/src/pages/admin/index.astro');
             return fromAdminPage && source.endsWith('/admin/cms.ts') ? LOADER : null;
           },
-          load(id) {
-            return id === LOADER ? loaderCode(found.manifest) : null;
+          async load(id) {
+            return id === LOADER ? loaderCode((await pending).manifest) : null;
           },
         };
         updateConfig({ vite: { plugins: [plugin] } });
       },
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': async ({ dir }) => {
         if (!bundle) return;
+        const { dir: from } = await bundle;
         const to = join(fileURLToPath(dir), BASE);
         mkdirSync(to, { recursive: true });
-        cpSync(bundle.dir, to, { recursive: true, filter: (source) => !source.endsWith(MANIFEST) });
+        cpSync(from, to, { recursive: true, filter: (source) => !source.endsWith(MANIFEST) });
       },
     },
   };

@@ -47,18 +47,31 @@ export function findAdminBundle(
     .map((name) => join(cacheDir, name))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   for (const dir of candidates) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as AdminBundleManifest;
-      if (
-        manifest.key === adminBundleKey(root, manifest.inputs, recipe) &&
-        dir.endsWith(manifest.key)
-      )
-        return { dir, manifest };
-    } catch {
-      // A folder without a readable manifest is an unfinished write: not a bundle.
-    }
+    const manifest = readAdminManifest(dir);
+    if (
+      manifest &&
+      manifest.key === adminBundleKey(root, manifest.inputs, recipe) &&
+      dir.endsWith(manifest.key)
+    )
+      return { dir, manifest };
   }
   return undefined;
+}
+
+/** The manifest in a bundle's folder; undefined for a folder without a readable one. */
+export function readAdminManifest(dir: string): AdminBundleManifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as AdminBundleManifest;
+    return typeof manifest.key === 'string' &&
+      typeof manifest.entry === 'string' &&
+      Array.isArray(manifest.inputs) &&
+      Array.isArray(manifest.css)
+      ? manifest
+      : undefined;
+  } catch {
+    // An unfinished write: not a bundle.
+    return undefined;
+  }
 }
 
 const HOUR = 3_600_000;
